@@ -1,0 +1,117 @@
+package dev.shipcheck.rules.docker;
+
+import static dev.shipcheck.core.rule.Outcome.FAIL;
+import static dev.shipcheck.core.rule.Outcome.NOT_APPLICABLE;
+import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.rule.Outcome.PASS;
+
+import dev.shipcheck.core.fact.repo.RepoFiles;
+import dev.shipcheck.fixtures.RuleTester;
+import dev.shipcheck.fixtures.facts.RepoFacts;
+import org.junit.jupiter.api.Test;
+
+class DockerBaseImagePinnedTest {
+  private final RuleTester tester = RuleTester.forRule(DockerBaseImagePinned.class);
+
+  private RuleTester.Run dockerfile(String text) {
+    return tester.given(RepoFacts.files().file("Dockerfile", text).build());
+  }
+
+  @Test
+  void passesWithTaggedImage() {
+    dockerfile("FROM node:20.11-bookworm\n").expect(PASS).messageContains("1 FROM line");
+  }
+
+  @Test
+  void passesWithDigest() {
+    dockerfile("FROM node@sha256:0123456789abcdef\n").expect(PASS);
+  }
+
+  @Test
+  void failsWithUntaggedImage() {
+    dockerfile("FROM node\n")
+        .expect(FAIL)
+        .messageContains("'FROM node' has no tag or digest")
+        .locatedAt("Dockerfile", 1);
+  }
+
+  @Test
+  void failsWithLatestTag() {
+    dockerfile("FROM x:latest\n").expect(FAIL).messageContains("uses the 'latest' tag");
+  }
+
+  @Test
+  void passesWithRegistryPortAndTag() {
+    dockerfile("FROM registry.acme.com:5000/team/base:1.2\n").expect(PASS);
+  }
+
+  @Test
+  void failsWithRegistryPortButNoTag() {
+    dockerfile("FROM registry.acme.com:5000/team/base\n").expect(FAIL);
+  }
+
+  @Test
+  void ignoresEarlierStagesInMultiStageBuild() {
+    dockerfile(
+            """
+        FROM golang:1.22 AS build
+        RUN go build ./...
+        FROM build AS test
+        FROM gcr.io/distroless/static:nonroot
+        COPY --from=build /app /app
+        """)
+        .expect(PASS)
+        .messageContains("2 FROM lines");
+  }
+
+  @Test
+  void failsOnlyTheUnpinnedStage() {
+    dockerfile("FROM golang:1.22 AS build\nFROM alpine\n")
+        .expect(FAIL)
+        .messageContains("line 2 'FROM alpine'")
+        .messageDoesNotContain("golang")
+        .locatedAt("Dockerfile", 2);
+  }
+
+  @Test
+  void substitutesArgDefaultsBeforeFrom() {
+    dockerfile("ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}\n").expect(PASS);
+  }
+
+  @Test
+  void failsWhenArgResolvesToUntagged() {
+    dockerfile("ARG BASE=node\nFROM $BASE\n").expect(FAIL).messageContains("(node)");
+  }
+
+  @Test
+  void failsWhenArgHasNoDefault() {
+    dockerfile("ARG BASE\nFROM ${BASE}\n")
+        .expect(FAIL)
+        .messageContains("build argument with no default");
+  }
+
+  @Test
+  void handlesPlatformFlagContinuationAndCase() {
+    dockerfile("from --platform=$BUILDPLATFORM \\\n  node:20 \\\n  as build\n").expect(PASS);
+  }
+
+  @Test
+  void scratchNeedsNoPin() {
+    dockerfile("FROM golang:1.22 AS b\nFROM scratch\n").expect(PASS).messageContains("1 FROM line");
+  }
+
+  @Test
+  void notApplicableWithoutDockerfile() {
+    tester.given(RepoFacts.files().file("README.md", "x").build()).expect(NOT_APPLICABLE);
+  }
+
+  @Test
+  void notApplicableForBinaryDockerfile() {
+    tester.given(RepoFacts.files().binary("Dockerfile", 10).build()).expect(NOT_APPLICABLE);
+  }
+
+  @Test
+  void notAvailableWhenFilesUnavailable() {
+    tester.givenUnavailable(RepoFiles.class, "timeout").expect(NOT_AVAILABLE);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.shipcheck.core.engine;
+
+import dev.shipcheck.core.collect.Collector;
+import dev.shipcheck.core.collect.Source;
+import dev.shipcheck.core.fact.Fact;
+import dev.shipcheck.core.fact.FactDeriver;
+import dev.shipcheck.core.fact.FactTypes;
+import dev.shipcheck.core.rule.RegisteredRule;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which facts a scan must collect, and from which collector: the union of what the selected rules
+ * read (derived facts expanded into their inputs), each assigned to the first source that provides
+ * it. Facts no selected rule needs are never collected.
+ *
+ * @param collect per collector, the fact types it is asked for
+ * @param unconfigured fact types whose providing source is not configured, with that source
+ * @param unprovided fact types no source of this scan can provide
+ */
+public record FactPlan(
+    Map<Collector, Set<Class<? extends Fact>>> collect,
+    Map<Class<? extends Fact>, Source> unconfigured,
+    Set<Class<? extends Fact>> unprovided) {
+
+  public static FactPlan of(List<RegisteredRule> rules, List<Source> sources) {
+    Set<Class<? extends Fact>> needed = needed(rules);
+    Map<Collector, Set<Class<? extends Fact>>> collect = new LinkedHashMap<>();
+    Map<Class<? extends Fact>, Source> unconfigured = new LinkedHashMap<>();
+    Set<Class<? extends Fact>> unprovided = new LinkedHashSet<>();
+    for (Class<? extends Fact> type : needed) {
+      Optional<Source> firstConfigured =
+          sources.stream()
+              .filter(s -> s.status().configured())
+              .filter(s -> s.collectors().stream().anyMatch(c -> c.provides().contains(type)))
+              .findFirst();
+      if (firstConfigured.isPresent()) {
+        Collector c =
+            firstConfigured.get().collectors().stream()
+                .filter(x -> x.provides().contains(type))
+                .findFirst()
+                .orElseThrow();
+        collect.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(type);
+        continue;
+      }
+      Optional<Source> any =
+          sources.stream()
+              .filter(s -> s.collectors().stream().anyMatch(c -> c.provides().contains(type)))
+              .findFirst();
+      if (any.isPresent()) {
+        unconfigured.put(type, any.get());
+      } else {
+        unprovided.add(type);
+      }
+    }
+    return new FactPlan(collect, unconfigured, unprovided);
+  }
+
+  /** The collected (not derived) fact types the rules need, in a stable order. */
+  public static Set<Class<? extends Fact>> needed(List<RegisteredRule> rules) {
+    Set<Class<? extends Fact>> out = new LinkedHashSet<>();
+    Deque<Class<? extends Fact>> todo = new ArrayDeque<>();
+    rules.forEach(r -> todo.addAll(r.descriptor().facts()));
+    Set<Class<? extends Fact>> seen = new LinkedHashSet<>();
+    while (!todo.isEmpty()) {
+      Class<? extends Fact> t = todo.removeFirst();
+      if (!seen.add(t)) {
+        continue;
+      }
+      Optional<FactDeriver<?>> d = FactTypes.deriverOf(t);
+      if (d.isPresent()) {
+        todo.addAll(d.get().inputs());
+      } else {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,409 @@
+package dev.shipcheck.core.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.shipcheck.core.Json;
+import dev.shipcheck.core.yaml.Position;
+import dev.shipcheck.core.yaml.SourceMap;
+import dev.shipcheck.core.yaml.YamlException;
+import dev.shipcheck.core.yaml.YamlTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads a policy file: safe YAML, validation against the JSON Schema shipped in the jar (unknown
+ * keys are errors), then merging over the built-in default. Every problem comes back at once, each
+ * with file, line, column and what was expected.
+ */
+public final class PolicyLoader {
+  /** The {@link LoadedPolicy#source()} of the built-in default policy. */
+  public static final String BUILT_IN = "built-in default policy";
+
+  public static final String SCHEMA_RESOURCE = "/dev/shipcheck/core/policy/policy.schema.json";
+  private static final String DEFAULT_RESOURCE = "/dev/shipcheck/core/policy/default-policy.yml";
+  private static final String STARTER_RESOURCE = "/dev/shipcheck/core/policy/starter-policy.yml";
+  private static final long MAX_FILE_BYTES = 1024 * 1024;
+
+  private PolicyLoader() {}
+
+  /** The built-in default policy; needs no validation beyond the test that guards it. */
+  public static LoadedPolicy defaults() {
+    String text = resource(DEFAULT_RESOURCE);
+    try {
+      YamlTree.Parsed parsed = YamlTree.parse(BUILT_IN, text, YamlTree.Limits.DEFAULT);
+      Policy policy = Json.mapper().treeToValue(parsed.root(), Policy.class);
+      return new LoadedPolicy(
+          policy,
+          BUILT_IN,
+          sha256(text.getBytes(StandardCharsets.UTF_8)),
+          Json.mapper().createObjectNode(),
+          new SourceMap());
+    } catch (YamlException | JsonProcessingException e) {
+      throw new IllegalStateException("the built-in default policy is broken", e);
+    }
+  }
+
+  /** The commented starter file {@code shipcheck policy init} writes. */
+  public static String starterText() {
+    return resource(STARTER_RESOURCE);
+  }
+
+  /** The policy JSON Schema's text. */
+  public static String schemaText() {
+    return resource(SCHEMA_RESOURCE);
+  }
+
+  public static LoadedPolicy load(Path file) throws PolicyException {
+    String name = file.toString();
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) {
+        throw fileProblem(name, "is a directory, not a policy file");
+      }
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw fileProblem(name, "is larger than " + MAX_FILE_BYTES + " bytes; not a policy file");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw fileProblem(name, "no such file");
+    } catch (IOException e) {
+      throw fileProblem(name, "cannot be read: " + e.getMessage());
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw fileProblem(name, "is not UTF-8 text");
+    }
+    return parse(name, text, sha256(bytes));
+  }
+
+  public static LoadedPolicy parse(String sourceName, String text) throws PolicyException {
+    return parse(sourceName, text, sha256(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static LoadedPolicy parse(String name, String text, String sha256)
+      throws PolicyException {
+    YamlTree.Parsed parsed;
+    try {
+      parsed = YamlTree.parse(name, text, YamlTree.Limits.DEFAULT);
+    } catch (YamlException e) {
+      throw new PolicyException(
+          List.of(new PolicyProblem(name, e.position(), "", "not valid YAML: " + e.problem())));
+    }
+    JsonNode written = parsed.root();
+    SourceMap positions = parsed.positions();
+    if (written.isMissingNode() || written.isNull()) {
+      throw fileProblem(name, "is empty; a policy file needs at least 'version: 1'");
+    }
+    if (!written.isObject()) {
+      throw new PolicyException(
+          List.of(
+              new PolicyProblem(
+                  name,
+                  positions.valueAt(""),
+                  "",
+                  "must be a mapping of keys (version, branches, ...), not a "
+                      + written.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
+    }
+    List<PolicyProblem> problems = schemaProblems(name, written, positions);
+    if (!problems.isEmpty()) {
+      throw new PolicyException(problems);
+    }
+    JsonNode merged = merge(defaultTree(), written);
+    Policy policy;
+    try {
+      policy = Json.mapper().treeToValue(merged, Policy.class);
+    } catch (JsonProcessingException e) {
+      throw fileProblem(name, "cannot be read: " + e.getOriginalMessage());
+    }
+    problems.addAll(semanticProblems(name, written, positions));
+    if (!problems.isEmpty()) {
+      throw new PolicyException(problems);
+    }
+    return new LoadedPolicy(policy, name, sha256, written, positions);
+  }
+
+  /**
+   * Problems that need the rule catalogue: unknown rule ids in {@code rules:} and {@code waivers:}.
+   */
+  public static List<PolicyProblem> ruleIdProblems(LoadedPolicy loaded, Set<String> ruleIds) {
+    List<PolicyProblem> problems = new ArrayList<>();
+    JsonNode rules = loaded.written().path("rules");
+    for (Iterator<String> it = rules.fieldNames(); it.hasNext(); ) {
+      String id = it.next();
+      if (!ruleIds.contains(id)) {
+        String pointer = "/rules/" + SourceMap.token(id);
+        problems.add(
+            new PolicyProblem(
+                loaded.source(),
+                loaded.keyPositionOf(pointer),
+                "rules." + id,
+                "unknown rule id '" + id + "'" + suggestion(id, ruleIds)));
+      }
+    }
+    JsonNode waivers = loaded.written().path("waivers");
+    for (int i = 0; i < waivers.size(); i++) {
+      String id = waivers.get(i).path("rule").asText();
+      if (!ruleIds.contains(id)) {
+        String pointer = "/waivers/" + i + "/rule";
+        problems.add(
+            new PolicyProblem(
+                loaded.source(),
+                loaded.positionOf(pointer),
+                "waivers[" + i + "].rule",
+                "unknown rule id '" + id + "'" + suggestion(id, ruleIds)));
+      }
+    }
+    return problems;
+  }
+
+  private static String suggestion(String id, Set<String> ruleIds) {
+    return ruleIds.stream()
+        .filter(r -> r.equalsIgnoreCase(id) || editDistance(r, id) <= 3)
+        .findFirst()
+        .map(r -> "; did you mean '" + r + "'?")
+        .orElse("; run 'shipcheck rules' for the list");
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost =
+            Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1))
+                ? 0
+                : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
+  }
+
+  private static List<PolicyProblem> schemaProblems(
+      String name, JsonNode written, SourceMap positions) {
+    List<PolicyProblem> problems = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Error e : Schemas.POLICY.validate(written)) {
+      List<Object> tokens = new ArrayList<>();
+      for (int i = 0; i < e.getInstanceLocation().getNameCount(); i++) {
+        tokens.add(e.getInstanceLocation().getElement(i));
+      }
+      String pointer = pointer(tokens);
+      PolicyProblem p;
+      switch (String.valueOf(e.getKeyword())) {
+        case "additionalProperties" -> {
+          String prop = e.getProperty();
+          List<String> allowed = SchemaNav.allowedKeys(Schemas.POLICY_TREE, tokens);
+          p =
+              new PolicyProblem(
+                  name,
+                  positions.keyAt(pointer + "/" + SourceMap.token(prop)),
+                  dotted(tokens, prop),
+                  "unknown key"
+                      + (allowed.isEmpty()
+                          ? ""
+                          : " (expected one of: " + String.join(", ", allowed) + ")"));
+        }
+        case "required" ->
+            p =
+                new PolicyProblem(
+                    name,
+                    positions.valueAt(pointer),
+                    dotted(tokens, null),
+                    "missing required key '" + e.getProperty() + "'");
+        default ->
+            p =
+                new PolicyProblem(
+                    name, positions.valueAt(pointer), dotted(tokens, null), describe(e));
+      }
+      if (seen.add(p.toString())) {
+        problems.add(p);
+      }
+    }
+    problems.sort(
+        Comparator.comparingInt((PolicyProblem p) -> p.position().line())
+            .thenComparingInt(p -> p.position().column()));
+    return problems;
+  }
+
+  private static String describe(Error e) {
+    String message = e.getMessage();
+    // networknt prefixes messages with the instance path; we print our own location instead.
+    int colon = message.indexOf(": ");
+    if (message.startsWith("$") && colon > 0) {
+      message = message.substring(colon + 2);
+    }
+    return message;
+  }
+
+  private static List<PolicyProblem> semanticProblems(
+      String name, JsonNode written, SourceMap positions) {
+    List<PolicyProblem> problems = new ArrayList<>();
+    for (String key : List.of("deployJobPattern", "testJobPattern")) {
+      JsonNode n = written.path("circleci").path(key);
+      if (n.isTextual()) {
+        try {
+          Pattern.compile(n.asText());
+        } catch (PatternSyntaxException e) {
+          problems.add(
+              new PolicyProblem(
+                  name,
+                  positions.valueAt("/circleci/" + key),
+                  "circleci." + key,
+                  "not a valid regular expression: " + e.getDescription()));
+        }
+      }
+    }
+    JsonNode waivers = written.path("waivers");
+    for (int i = 0; i < waivers.size(); i++) {
+      JsonNode expires = waivers.get(i).path("expires");
+      if (expires.isTextual()) {
+        try {
+          LocalDate.parse(expires.asText());
+        } catch (DateTimeParseException e) {
+          problems.add(
+              new PolicyProblem(
+                  name,
+                  positions.valueAt("/waivers/" + i + "/expires"),
+                  "waivers[" + i + "].expires",
+                  "not a calendar date (expected YYYY-MM-DD)"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  static String pointer(List<Object> tokens) {
+    StringBuilder sb = new StringBuilder();
+    for (Object t : tokens) {
+      sb.append('/').append(SourceMap.token(String.valueOf(t)));
+    }
+    return sb.toString();
+  }
+
+  static String dotted(List<Object> tokens, String last) {
+    StringBuilder sb = new StringBuilder();
+    List<Object> all = new ArrayList<>(tokens);
+    if (last != null) {
+      all.add(last);
+    }
+    for (Object t : all) {
+      if (t instanceof Integer i) {
+        sb.append('[').append(i).append(']');
+      } else {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(t);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Objects merge key by key; anything else in the file replaces the default. */
+  static JsonNode merge(JsonNode base, JsonNode over) {
+    if (base instanceof ObjectNode b && over.isObject()) {
+      ObjectNode out = b.deepCopy();
+      for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode existing = out.get(e.getKey());
+        out.set(e.getKey(), existing == null ? e.getValue() : merge(existing, e.getValue()));
+      }
+      return out;
+    }
+    return over;
+  }
+
+  private static JsonNode defaultTree() {
+    return Defaults.TREE;
+  }
+
+  private static PolicyException fileProblem(String name, String message) {
+    return new PolicyException(List.of(new PolicyProblem(name, Position.UNKNOWN, "", message)));
+  }
+
+  static String resource(String path) {
+    try (InputStream in = PolicyLoader.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class Defaults {
+    static final JsonNode TREE = load();
+
+    private static JsonNode load() {
+      try {
+        return YamlTree.parse(BUILT_IN, resource(DEFAULT_RESOURCE), YamlTree.Limits.DEFAULT).root();
+      } catch (YamlException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** The schema is compiled only when a policy file is actually read (start-up time). */
+  static final class Schemas {
+    static final JsonNode POLICY_TREE = readTree();
+    static final Schema POLICY =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(POLICY_TREE);
+
+    private static JsonNode readTree() {
+      try {
+        return Json.mapper().readTree(resource(SCHEMA_RESOURCE));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
