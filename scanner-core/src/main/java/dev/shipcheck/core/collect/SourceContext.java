@@ -1,0 +1,47 @@
+package dev.shipcheck.core.collect;
+
+import dev.shipcheck.core.policy.LoadedPolicy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link SourceFactory} may use to decide whether its source is configured and how to reach
+ * it: the scan mode, the policy (with its {@code sources:} endpoints), command-line endpoint
+ * overrides, and environment variables (tokens). Nothing here is ever printed.
+ *
+ * @param repository the local checkout in a {@link ScanMode#LOCAL} scan
+ * @param organization the GitHub organisation in a {@link ScanMode#ORGANIZATION} scan
+ * @param options command-line options by long name without dashes (e.g. {@code github-url})
+ * @param env environment variables (tokens: {@code GITHUB_TOKEN}, {@code CIRCLECI_TOKEN}, ...)
+ */
+public record SourceContext(
+    ScanMode mode,
+    Optional<Path> repository,
+    Optional<String> organization,
+    LoadedPolicy policy,
+    Map<String, String> options,
+    Map<String, String> env,
+    Clock clock) {
+
+  public SourceContext {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(organization, "organization");
+    Objects.requireNonNull(policy, "policy");
+    options = Map.copyOf(options);
+    env = Map.copyOf(env);
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  public Optional<String> option(String name) {
+    return Optional.ofNullable(options.get(name)).filter(s -> !s.isBlank());
+  }
+
+  /** A secret from the environment, e.g. {@code GITHUB_TOKEN}. */
+  public Optional<Secret> secret(String envName) {
+    return Optional.ofNullable(env.get(envName)).filter(s -> !s.isBlank()).map(Secret::of);
+  }
+}
