@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,12 @@ final class AtomicReportOutput implements ReportOutput, AutoCloseable {
     Files.createDirectories(target.getParent());
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     pending.put(temp, target);
+    // createTempFile makes owner-only files; reports are artifacts others read.
+    try {
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep its default
+    }
     FileChannel channel =
         FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     return new FilterOutputStream(java.nio.channels.Channels.newOutputStream(channel)) {

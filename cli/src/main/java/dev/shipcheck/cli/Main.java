@@ -25,7 +25,10 @@ public final class Main {
   }
 
   private static Command find(String name) {
-    return name.equals(TrainCommand.NAME) ? new TrainCommand() : commands().get(name);
+    if (name.equals(TrainCommand.NAME)) {
+      return new TrainCommand();
+    }
+    return name.equals(SampleCommand.NAME) ? new SampleCommand() : commands().get(name);
   }
 
   /** Runs a command line; never throws, returns the exit code. */

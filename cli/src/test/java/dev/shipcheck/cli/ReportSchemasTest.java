@@ -21,11 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every report file is valid against its schema: SARIF against the official one, JSON ours. */
 class ReportSchemasTest {
+  /** Kept after the build: .ci/run validates these with Microsoft's SARIF Multitool. */
+  static final Path SAMPLES = Path.of("target", "sarif-samples");
+
   @TempDir static Path tmp;
   static Path out;
 
   @BeforeAll
   static void scanSamples() throws Exception {
+    for (var sample : SampleRepos.all().entrySet()) {
+      Path repo = sample.getValue().get().writeTo(tmp.resolve("all").resolve(sample.getKey()));
+      CliRun.run(
+          "scan", "--repo", repo.toString(), "--out", SAMPLES.resolve(sample.getKey()).toString());
+    }
     // A failing, an incomplete (shallow) and a compliant scan into separate directories.
     Path failing = SampleRepos.all().get("untagged-from").get().writeTo(tmp.resolve("failing"));
     CliRun.run("scan", "--repo", failing.toString(), "--out", tmp.resolve("r1").toString());
@@ -55,6 +63,13 @@ class ReportSchemasTest {
         "--out",
         tmp.resolve("r3").toString());
     out = tmp;
+    for (String run : List.of("r1", "r2", "r3")) {
+      Files.createDirectories(SAMPLES.resolve(run));
+      Files.copy(
+          tmp.resolve(run + "/shipcheck.sarif"),
+          SAMPLES.resolve(run + "/shipcheck.sarif"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   static Schema schema(InputStream in, SpecificationVersion version) throws Exception {
@@ -67,10 +82,14 @@ class ReportSchemasTest {
     try (InputStream in = getClass().getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
       sarif = schema(in, SpecificationVersion.DRAFT_4);
     }
-    for (String run : List.of("r1", "r2", "r3")) {
-      JsonNode log = Json.mapper().readTree(out.resolve(run + "/shipcheck.sarif").toFile());
-      List<Error> errors = sarif.validate(log);
-      assertThat(errors).as(run).isEmpty();
+    List<Path> files;
+    try (var walk = Files.walk(SAMPLES)) {
+      files = walk.filter(p -> p.toString().endsWith(".sarif")).toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(SampleRepos.all().size() + 3);
+    for (Path file : files) {
+      List<Error> errors = sarif.validate(Json.mapper().readTree(file.toFile()));
+      assertThat(errors).as(file.toString()).isEmpty();
     }
   }
 

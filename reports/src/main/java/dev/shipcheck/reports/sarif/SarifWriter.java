@@ -249,7 +249,7 @@ public final class SarifWriter implements ReportWriter {
     props.put("origin", r.origin());
     return new Sarif.ReportingDescriptor(
         r.id(),
-        Optional.of(r.id()),
+        Optional.empty(),
         r.deprecatedIds(),
         new Sarif.Text(r.title()),
         Optional.of(new Sarif.Text(limit(RuleDoc.firstParagraph(r.rationale()), 1000))),
