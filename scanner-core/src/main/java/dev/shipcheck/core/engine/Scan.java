@@ -1,5 +1,6 @@
 package dev.shipcheck.core.engine;
 
+import dev.shipcheck.core.collect.FileWants;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.policy.Policy;
@@ -39,7 +40,11 @@ public final class Scan {
             .orElseGet(
                 () ->
                     Engine.collect(
-                        FactPlan.of(rules, setup.sources()), setup.projects(), policy, metrics));
+                        FactPlan.of(rules, setup.sources()),
+                        setup.projects(),
+                        policy,
+                        FileWants.forScan(policy, rules),
+                        metrics));
     List<Result> results = Engine.evaluate(facts, rules, setup.projects(), policy);
     LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
     Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today);
