@@ -54,6 +54,11 @@ final class ScanCommand implements Command {
     o.addOption(
         Args.value("repo", "PATH", "the git checkout to scan (default: the current directory)"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
+    o.addOption(
+        Args.value(
+            RuleSetup.PLUGINS_OPTION,
+            "DIR",
+            "a directory of rule plugin jars; repeatable (adds to the policy's plugins:)"));
     o.addOption(Args.value("out", "DIR", "report directory (default: shipcheck-report)"));
     o.addOption(
         Args.value(
@@ -109,9 +114,26 @@ final class ScanCommand implements Command {
     Severity failOn = failOn(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
     LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
-    RuleCatalog catalog = RuleCatalog.builtIn();
-    Policies.checkRuleIds(policy, catalog);
-    ClauseCatalog clauses = ClauseCatalog.load(ScanCommand.class.getClassLoader());
+    try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
+      return scan(cl, policy, rules, failOn, formats, terminal);
+    }
+  }
+
+  static List<String> pluginDirs(CommandLine cl) {
+    String[] values = cl.getOptionValues(RuleSetup.PLUGINS_OPTION);
+    return values == null ? List.of() : List.of(values);
+  }
+
+  private int scan(
+      CommandLine cl,
+      LoadedPolicy policy,
+      RuleSetup rules,
+      Severity failOn,
+      List<String> formats,
+      Terminal terminal)
+      throws Exception {
+    RuleCatalog catalog = rules.catalog();
+    ClauseCatalog clauses = rules.clauses();
     ScanSetup setup =
         cl.hasOption("from-facts")
             ? fromFacts(
