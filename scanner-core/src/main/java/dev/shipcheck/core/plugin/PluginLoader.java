@@ -178,7 +178,9 @@ public final class PluginLoader {
       problems.addAll(mine);
       if (!found.isEmpty()) {
         problems.add(
-            name + ": refused as a whole: none of its " + found.size() + " rules is registered");
+            name
+                + ": refused as a whole, so its valid rules are not registered either: "
+                + String.join(", ", found.stream().map(RegisteredRule::id).toList()));
       }
       closeAll(List.of(loader));
       return;
