@@ -358,26 +358,33 @@
     readOutcomes();
     if (apply) applyFilters();
   }
-  function debounce(f, ms) {
+  // Typing re-filters after a 150 ms pause; Enter (a change event) re-filters at once.
+  function onText(id, apply) {
+    const box = document.getElementById(id);
     let t = 0;
-    return () => { clearTimeout(t); t = setTimeout(f, ms); };
+    box.addEventListener('input', () => { clearTimeout(t); t = setTimeout(apply, 150); });
+    box.addEventListener('change', () => { clearTimeout(t); apply(); });
   }
   outcomeBoxes.forEach((b) => b.addEventListener('change', () => { readOutcomes(); applyFilters(); }));
   document.getElementById('f-rule').addEventListener('change', () => { state.rule = intOf('f-rule'); applyFilters(); });
   document.getElementById('f-clause').addEventListener('change', () => { state.clause = intOf('f-clause'); applyFilters(); });
   document.getElementById('f-severity').addEventListener('change', () => { state.severity = intOf('f-severity'); applyFilters(); });
   document.getElementById('f-sort').addEventListener('change', (e) => { state.sort = e.target.value; applyFilters(); });
-  document.getElementById('f-project').addEventListener('input', debounce(() => {
-    state.project = document.getElementById('f-project').value;
+  onText('f-project', () => {
+    const v = document.getElementById('f-project').value;
+    if (v === state.project && state.projectExact < 0) return;
+    state.project = v;
     state.projectExact = -1;
     applyFilters();
-  }, 150));
-  document.getElementById('f-text').addEventListener('input', debounce(() => {
-    state.text = document.getElementById('f-text').value;
+  });
+  onText('f-text', () => {
+    const v = document.getElementById('f-text').value;
+    if (v === state.text) return;
+    state.text = v;
     applyFilters();
-  }, 150));
+  });
   document.getElementById('f-reset').addEventListener('click', () => resetFilters(true));
-  document.getElementById('m-project').addEventListener('input', debounce(() => { filterMatrix(); observeMatrixEnd(); }, 150));
+  onText('m-project', () => { filterMatrix(); observeMatrixEnd(); });
   document.getElementById('m-problems').addEventListener('change', () => { filterMatrix(); observeMatrixEnd(); });
 
   // Outcome tiles and "Show these results" buttons set the filters and jump to the list.
