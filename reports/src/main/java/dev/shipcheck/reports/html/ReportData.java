@@ -75,7 +75,8 @@ public record ReportData(
     private final List<int[]> clauseSetList = new ArrayList<>();
     private final Map<String, Integer> details = new HashMap<>();
     private final List<int[][]> detailList = new ArrayList<>();
-    private final List<WaiverRef> waivers = new ArrayList<>();
+    private final Map<WaiverRef, Integer> waivers = new HashMap<>();
+    private final List<WaiverRef> waiverList = new ArrayList<>();
     private final Map<String, Integer> projectIndex = new HashMap<>();
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final Map<String, Integer> clauseIndex = new HashMap<>();
@@ -112,7 +113,7 @@ public record ReportData(
           clauses,
           clauseSetList,
           detailList,
-          waivers,
+          waiverList,
           stringList,
           c);
     }
@@ -206,8 +207,12 @@ public record ReportData(
     }
 
     private int waiver(AppliedWaiver w) {
-      waivers.add(new WaiverRef(w.reason(), w.approvedBy(), w.expires().toString()));
-      return waivers.size() - 1;
+      return waivers.computeIfAbsent(
+          new WaiverRef(w.reason(), w.approvedBy(), w.expires().toString()),
+          k -> {
+            waiverList.add(k);
+            return waiverList.size() - 1;
+          });
     }
 
     private int str(String s) {

@@ -72,31 +72,56 @@
     project: '', projectExact: -1, text: '', sort: 'worst',
   };
 
-  let lower = null;
-  function lowerStrings() {
-    if (!lower) lower = S.map((s) => s.toLowerCase());
-    return lower;
+  // Search indexes, built on the first search: lower-cased strings and project names, and every
+  // result detail's string indexes flattened into one array (details[j] = items[start[j]..start[j+1])).
+  let index = null;
+  function searchIndex() {
+    if (index) return index;
+    const start = new Int32Array(data.details.length + 1);
+    let total = 0;
+    data.details.forEach((parts, j) => {
+      start[j] = total;
+      total += parts[0].length + parts[1].length + parts[2].length;
+    });
+    start[data.details.length] = total;
+    const items = new Int32Array(total);
+    let k = 0;
+    data.details.forEach((parts) => {
+      for (const arr of parts) for (let x = 0; x < arr.length; x++) items[k++] = arr[x];
+    });
+    index = {
+      strings: S.map((x) => x.toLowerCase()),
+      projects: P.map((x) => x.toLowerCase()),
+      start,
+      items,
+    };
+    return index;
   }
 
   function projectMask(q, exact) {
     if (exact >= 0) { const m = new Uint8Array(P.length); m[exact] = 1; return m; }
     if (!q) return null;
+    const names = searchIndex().projects;
     const m = new Uint8Array(P.length);
     const ql = q.toLowerCase();
-    for (let p = 0; p < P.length; p++) if (P[p].toLowerCase().includes(ql)) m[p] = 1;
+    for (let p = 0; p < P.length; p++) if (names[p].includes(ql)) m[p] = 1;
     return m;
   }
 
   function textMasks(q) {
     if (!q) return null;
     const ql = q.toLowerCase();
-    const L = lowerStrings();
+    const ix = searchIndex();
+    const L = ix.strings;
     const s = new Uint8Array(L.length);
     for (let j = 0; j < L.length; j++) if (L[j].includes(ql)) s[j] = 1;
-    const d = new Uint8Array(data.details.length);
-    data.details.forEach((parts, j) => {
-      d[j] = parts.some((arr) => arr.some((x) => s[x])) ? 1 : 0;
-    });
+    const nd = data.details.length;
+    const d = new Uint8Array(nd);
+    for (let j = 0; j < nd; j++) {
+      for (let k = ix.start[j]; k < ix.start[j + 1]; k++) {
+        if (s[ix.items[k]]) { d[j] = 1; break; }
+      }
+    }
     const r = new Uint8Array(RN);
     RU.forEach((x, j) => { r[j] = (x.id + ' ' + x.title).toLowerCase().includes(ql) ? 1 : 0; });
     const p = projectMask(q, -1);
