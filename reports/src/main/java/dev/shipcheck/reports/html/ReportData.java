@@ -28,6 +28,10 @@ import java.util.TreeSet;
  * @param details distinct [evidence (source, locator, observed string indexes)..., locations,
  *     notes] triples; results refer to one by index
  */
+// The records are write-only transfer objects for Jackson (never compared or hashed), and the
+// data block refers to outcomes and severities by their position in the enum, as the tables it
+// writes list them in that order.
+@SuppressWarnings({"ArrayRecordComponent", "EnumOrdinal"})
 public record ReportData(
     List<OutcomeStyle> outcomes,
     List<String> severities,
