@@ -132,10 +132,9 @@ public final class JunitReportWriter implements ReportWriter {
 
   private static void property(SafeXml xml, String name, String value) throws XMLStreamException {
     xml.newline(3);
-    xml.start("property");
+    xml.empty("property");
     xml.attribute("name", name);
     xml.attribute("value", value);
-    xml.end();
   }
 
   private static void writeCase(SafeXml xml, TestCaseText text, Result r)

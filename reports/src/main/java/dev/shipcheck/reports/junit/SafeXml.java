@@ -19,6 +19,7 @@ final class SafeXml {
 
   void startDocument() throws XMLStreamException {
     xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeCharacters("\n");
   }
 
   void endDocument() throws XMLStreamException {
@@ -27,6 +28,11 @@ final class SafeXml {
 
   void start(String name) throws XMLStreamException {
     xml.writeStartElement(name);
+  }
+
+  /** An element without content, written as {@code <name .../>}; add attributes next. */
+  void empty(String name) throws XMLStreamException {
+    xml.writeEmptyElement(name);
   }
 
   void end() throws XMLStreamException {
