@@ -169,7 +169,7 @@ class StatusCakeCollectorTest {
     try (InputStream in =
         getClass()
             .getResourceAsStream(
-                "/recorded/statuscake/StatusCakeDev__statuscake-go__list-uptime-tests-success.json")) {
+                "/dev/shipcheck/fixtures/recorded/statuscake/StatusCakeDev__statuscake-go__list-uptime-tests-success.json")) {
       recorded = in.readAllBytes();
     }
     try (SimServer server =
@@ -194,7 +194,7 @@ class StatusCakeCollectorTest {
     try (InputStream in =
         getClass()
             .getResourceAsStream(
-                "/recorded/statuscake/StatusCakeDev__statuscake-go__fetch-resource-error.json")) {
+                "/dev/shipcheck/fixtures/recorded/statuscake/StatusCakeDev__statuscake-go__fetch-resource-error.json")) {
       recorded = in.readAllBytes();
     }
     try (SimServer server =
