@@ -136,6 +136,12 @@ class AwsOrganizationsCollectorTest {
   }
 
   @Test
+  void survivesAShareOfRandomlyThrottledRequests() throws Exception {
+    sim = org().faultRate(0.3).start(0);
+    assertThat(present(collect()).accounts()).hasSize(2);
+  }
+
+  @Test
   void serverErrorsAreRetried() throws Exception {
     sim = org().start(0).failNext("DescribeOrganization", 2);
     assertThat(present(collect()).managementAccountId()).isEqualTo("111111111111");
