@@ -28,22 +28,10 @@ public final class DedicatedAwsAccount implements Rule {
     AwsAccounts org = facts.get(AwsAccounts.class);
     String project = context.project().name();
     AccountLink link = org.linkOf(context.project(), context.policy());
-    Evidence how = howLinked(link);
     if (link.by() == ProjectLinks.By.NONE) {
-      return Verdict.fail("no AWS account is linked to %s: %s", project, link.how())
-          .evidence(
-              "aws",
-              "organization " + org.organizationId(),
-              org.accounts().size() + " accounts listed")
-          .withRemediation(
-              "Tag the project's member account with "
-                  + context.policy().aws().projectTag()
-                  + "="
-                  + ProjectLinks.shortName(project)
-                  + ", or link it in the policy: projects: {"
-                  + project
-                  + ": {awsAccount: \"<12-digit id>\"}}.");
+      return unlinked(org, link, context);
     }
+    Evidence how = howLinked(link);
     if (link.accountIds().size() > 1) {
       List<String> labels = link.accountIds().stream().map(id -> label(org, id)).toList();
       return Verdict.fail(
@@ -51,26 +39,18 @@ public final class DedicatedAwsAccount implements Rule {
               labels.size(), project, String.join(" and ", labels))
           .withEvidence(how)
           .withRemediation(
-              "Keep the project tag on one account only, or link the account in the policy's projects: section.");
+              "Keep the project tag on one of these accounts only, or link the project's account"
+                  + " in the policy's projects: section.");
     }
-    String id = link.accountIds().get(0);
-    Optional<AwsAccount> account = org.account(id);
+    Optional<AwsAccount> account = org.account(link.accountIds().get(0));
     if (account.isEmpty()) {
       return Verdict.fail(
               "AWS account %s, linked to %s by %s, is not a member of organization %s",
-              id, project, link.how(), org.organizationId())
+              link.accountIds().get(0), project, link.how(), org.organizationId())
           .withEvidence(how);
     }
-    List<String> problems = problems(org, account.get(), context);
-    Verdict v =
-        problems.isEmpty()
-            ? Verdict.pass(
-                "%s has AWS account %s (linked by %s): an ACTIVE member account no other project uses",
-                project, account.get().label(), link.how())
-            : Verdict.fail(
-                "AWS account %s of %s %s",
-                account.get().label(), project, String.join("; ", problems));
-    v = v.withEvidence(how).evidence("aws", "account " + id, "State " + account.get().state());
+    Verdict v = judge(org, account.get(), link, context).withEvidence(how);
+    v = v.evidence("aws", "account " + account.get().id(), "State " + account.get().state());
     for (String other : link.overridden()) {
       v =
           v.withNote(
@@ -83,24 +63,61 @@ public final class DedicatedAwsAccount implements Rule {
     return v;
   }
 
-  private static List<String> problems(AwsAccounts org, AwsAccount account, RuleContext context) {
+  private static Verdict unlinked(AwsAccounts org, AccountLink link, RuleContext context) {
+    String project = context.project().name();
+    return Verdict.fail("no AWS account is linked to %s: %s", project, link.how())
+        .evidence(
+            "aws",
+            "organization " + org.organizationId(),
+            org.accounts().size() + " accounts listed")
+        .withRemediation(
+            "Create a member account for "
+                + project
+                + " if it has none, and tag it "
+                + context.policy().aws().projectTag()
+                + "="
+                + ProjectLinks.shortName(project)
+                + ", or link it in the policy: projects: {"
+                + project
+                + ": {awsAccount: \"<12-digit id>\"}}.");
+  }
+
+  /** What is wrong with the one linked account, each with its remedy; PASS when nothing is. */
+  private static Verdict judge(
+      AwsAccounts org, AwsAccount account, AccountLink link, RuleContext context) {
+    String project = context.project().name();
     List<String> problems = new ArrayList<>();
+    List<String> fixes = new ArrayList<>();
     if (account.id().equals(org.managementAccountId())) {
       problems.add(
           "is the organization's management account, which must run no project's workload");
+      fixes.add(
+          "Create a member account for "
+              + project
+              + " and move its resources out of the management account.");
     }
     if (!account.active()) {
       problems.add("is " + account.state() + ", not ACTIVE");
+      fixes.add("Link " + project + " to the ACTIVE account it runs in, or reinstate this one.");
     }
     List<String> others =
         org.usersOf(account.id(), context.policy()).stream()
-            .filter(u -> !ProjectLinks.names(context.project().name(), u.project()))
+            .filter(u -> !ProjectLinks.names(project, u.project()))
             .map(u -> u.project() + " (" + u.how() + ")")
             .toList();
     if (!others.isEmpty()) {
       problems.add("is shared with " + String.join(", ", others));
+      fixes.add(
+          "Give each project an account of its own, even for the same client, and re-tag or re-link them.");
     }
-    return problems;
+    if (problems.isEmpty()) {
+      return Verdict.pass(
+          "%s has AWS account %s (linked by %s): an ACTIVE member account no other project uses",
+          project, account.label(), link.how());
+    }
+    return Verdict.fail(
+            "AWS account %s of %s %s", account.label(), project, String.join("; ", problems))
+        .withRemediation(String.join(" ", fixes));
   }
 
   private static Evidence howLinked(AccountLink link) {

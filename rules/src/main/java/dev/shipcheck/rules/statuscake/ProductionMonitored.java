@@ -26,62 +26,37 @@ public final class ProductionMonitored implements Rule {
     String project = context.project().name();
     MonitorLink link = facts.get(UptimeChecks.class).linkOf(context.project(), context.policy());
     if (link.by() == ProjectLinks.By.NONE) {
+      String tag =
+          context
+              .policy()
+              .statuscake()
+              .projectTag()
+              .replace("{repo}", ProjectLinks.shortName(project));
       return Verdict.fail("no production site is linked to %s: %s", project, link.how())
           .withRemediation(
               "Set the production URL in the policy (projects: {"
                   + project
                   + ": {productionUrl: https://...}}) and make sure an uptime check watches it,"
                   + " or tag the project's uptime check "
-                  + context
-                      .policy()
-                      .statuscake()
-                      .projectTag()
-                      .replace("{repo}", ProjectLinks.shortName(project))
+                  + tag
                   + ".");
     }
+    String url = link.productionUrl().orElse("");
     if (link.checks().isEmpty()) {
       return Verdict.fail(
-              "no StatusCake uptime check watches %s, the production URL of %s",
-              link.productionUrl().orElseThrow(), project)
-          .evidence("policy", link.how(), "no check on this host")
+              "no StatusCake uptime check watches %s, the production URL of %s", url, project)
+          .evidence("policy", link.how(), "no uptime check on this host")
           .withRemediation(
               "Create an uptime check for "
-                  + link.productionUrl().orElseThrow()
+                  + url
                   + " with a contact group that alerts the support team.");
     }
-    List<UptimeCheck> good = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (UptimeCheck c : link.checks()) {
-      if (c.paused()) {
-        problems.add(c.label() + " is paused");
-      } else if (c.contactGroups().isEmpty()) {
-        problems.add(c.label() + " alerts no contact group, so nobody hears of an outage");
-      } else {
-        good.add(c);
-      }
-    }
-    Verdict v;
-    if (!good.isEmpty()) {
-      UptimeCheck c = good.get(0);
-      v =
-          Verdict.pass(
-              "uptime check %s watches %s every %d s and alerts contact group%s %s",
-              c.label(),
-              c.websiteUrl(),
-              c.checkRate(),
-              c.contactGroups().size() == 1 ? "" : "s",
-              String.join(", ", c.contactGroups()));
-    } else {
-      v =
-          Verdict.fail(
-              "the production site of %s is not really watched: %s",
-              project, String.join("; ", problems));
-    }
-    v =
-        v.evidence(
-            link.by() == ProjectLinks.By.POLICY ? "policy" : "statuscake",
-            link.how(),
-            link.checks().size() + " matching check(s)");
+    Verdict v =
+        judge(link.checks(), project)
+            .evidence(
+                link.by() == ProjectLinks.By.POLICY ? "policy" : "statuscake",
+                link.how(),
+                link.checks().size() + " covering uptime check(s)");
     for (UptimeCheck c : link.checks()) {
       v =
           v.evidence(
@@ -100,5 +75,28 @@ public final class ProductionMonitored implements Rule {
                   + c.websiteUrl());
     }
     return v;
+  }
+
+  /** PASS naming the first check that is active and alerts someone; otherwise each problem. */
+  private static Verdict judge(List<UptimeCheck> checks, String project) {
+    List<String> problems = new ArrayList<>();
+    for (UptimeCheck c : checks) {
+      if (c.paused()) {
+        problems.add(c.label() + " is paused");
+      } else if (c.contactGroups().isEmpty()) {
+        problems.add(c.label() + " alerts no contact group, so nobody hears of an outage");
+      } else {
+        return Verdict.pass(
+            "uptime check %s watches %s every %d s and alerts contact group%s %s",
+            c.label(),
+            c.websiteUrl(),
+            c.checkRate(),
+            c.contactGroups().size() == 1 ? "" : "s",
+            String.join(", ", c.contactGroups()));
+      }
+    }
+    return Verdict.fail(
+        "no active uptime check that alerts someone watches the production site of %s: %s",
+        project, String.join("; ", problems));
   }
 }

@@ -61,7 +61,8 @@ class DedicatedAwsAccountTest {
                 .account("222222222222", "shared", "Project=app,billing")
                 .build())
         .expect(FAIL)
-        .messageContains("is shared with billing (account tag Project=billing)");
+        .messageContains("is shared with billing (account tag Project=billing)")
+        .remediationContains("an account of its own");
   }
 
   @Test
@@ -92,7 +93,8 @@ class DedicatedAwsAccountTest {
                 .account(AwsFacts.MANAGEMENT, "management", "Project=app")
                 .build())
         .expect(FAIL)
-        .messageContains("management account");
+        .messageContains("management account")
+        .remediationContains("out of the management account");
   }
 
   @Test

@@ -61,7 +61,7 @@ class ProductionMonitoredTest {
         .withPolicy(URL)
         .given(checks(paused(check("1", "https://app.acme.com"))))
         .expect(FAIL)
-        .messageContains("'check 1' (id 1) is paused");
+        .messageContains("no active uptime check", "'check 1' (id 1) is paused");
   }
 
   @Test
