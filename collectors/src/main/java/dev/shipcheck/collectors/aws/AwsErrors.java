@@ -18,65 +18,49 @@ final class AwsErrors {
   static String reason(String operation, SdkException e, AwsSettings settings) {
     String action = "organizations:" + operation;
     if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
-      String code = String.valueOf(s.awsErrorDetails().errorCode());
-      String message = String.valueOf(s.awsErrorDetails().errorMessage());
-      return switch (code) {
-        case "AccessDeniedException", "AccessDenied" ->
-            "AWS denied " + action + " (" + message + "); " + WHO + " that may call " + action;
-        case "AWSOrganizationsNotInUseException" ->
-            "the AWS account of these credentials is not in an organization"
-                + " (AWSOrganizationsNotInUseException from "
-                + action
-                + "); "
-                + WHO;
-        case "TooManyRequestsException", "ThrottlingException", "Throttling" ->
-            "AWS Organizations kept throttling "
-                + action
-                + " ("
-                + code
-                + ") after "
-                + AwsOrganizationsCollector.MAX_ATTEMPTS
-                + " attempts; run the scan again later";
-        case "MissingAuthenticationTokenException",
-            "IncompleteSignatureException",
-            "UnrecognizedClientException",
-            "InvalidClientTokenId",
-            "ExpiredTokenException",
-            "ExpiredToken",
-            "InvalidSignatureException",
-            "SignatureDoesNotMatch" ->
-            "AWS rejected the credentials ("
-                + code
-                + ": "
-                + message
-                + ") calling "
-                + action
-                + " at "
-                + settings.endpointLabel()
-                + "; "
-                + credentialsHint(settings);
-        default ->
-            action
-                + " failed at "
-                + settings.endpointLabel()
-                + ": "
-                + code
-                + " (HTTP "
-                + s.statusCode()
-                + "): "
-                + message;
-      };
+      return serviceReason(action, s, settings);
     }
     String message = firstLine(e.getMessage());
     if (e instanceof SdkClientException && message.contains("credentials")) {
-      return "no AWS credentials could be loaded for "
-          + action
-          + " ("
-          + message
-          + "); "
-          + credentialsHint(settings);
+      return String.format(
+          "no AWS credentials could be loaded for %s (%s); %s",
+          action, message, credentialsHint(settings));
     }
     return "could not call " + action + " at " + settings.endpointLabel() + ": " + message;
+  }
+
+  /** An error AWS answered, by its error code. */
+  private static String serviceReason(String action, AwsServiceException s, AwsSettings settings) {
+    String code = String.valueOf(s.awsErrorDetails().errorCode());
+    String message = String.valueOf(s.awsErrorDetails().errorMessage());
+    return switch (code) {
+      case "AccessDeniedException", "AccessDenied" ->
+          String.format("AWS denied %s (%s); %s that may call %s", action, message, WHO, action);
+      case "AWSOrganizationsNotInUseException" ->
+          String.format(
+              "the AWS account of these credentials is not in an organization"
+                  + " (AWSOrganizationsNotInUseException from %s); %s",
+              action, WHO);
+      case "TooManyRequestsException", "ThrottlingException", "Throttling" ->
+          String.format(
+              "AWS Organizations kept throttling %s (%s) after %d attempts; run the scan again later",
+              action, code, AwsOrganizationsCollector.MAX_ATTEMPTS);
+      case "MissingAuthenticationTokenException",
+          "IncompleteSignatureException",
+          "UnrecognizedClientException",
+          "InvalidClientTokenId",
+          "ExpiredTokenException",
+          "ExpiredToken",
+          "InvalidSignatureException",
+          "SignatureDoesNotMatch" ->
+          String.format(
+              "AWS rejected the credentials (%s: %s) calling %s at %s; %s",
+              code, message, action, settings.endpointLabel(), credentialsHint(settings));
+      default ->
+          String.format(
+              "%s failed at %s: %s (HTTP %d): %s",
+              action, settings.endpointLabel(), code, s.statusCode(), message);
+    };
   }
 
   private static String credentialsHint(AwsSettings settings) {

@@ -51,12 +51,13 @@ public final class ProductionMonitored implements Rule {
                   + url
                   + " with a contact group that alerts the support team.");
     }
+    return withEvidence(judge(link.checks(), project), link, project);
+  }
+
+  private static Verdict withEvidence(Verdict verdict, MonitorLink link, String project) {
+    String source = link.by() == ProjectLinks.By.POLICY ? "policy" : "statuscake";
     Verdict v =
-        judge(link.checks(), project)
-            .evidence(
-                link.by() == ProjectLinks.By.POLICY ? "policy" : "statuscake",
-                link.how(),
-                link.checks().size() + " covering uptime check(s)");
+        verdict.evidence(source, link.how(), link.checks().size() + " covering uptime check(s)");
     for (UptimeCheck c : link.checks()) {
       v =
           v.evidence(
