@@ -93,6 +93,11 @@ public final class AwsOrganizationsCollector implements Collector {
     AwsSettings s = settings.get();
     try (OrganizationsClient client = client(s, request.metrics())) {
       sink.putShared(AwsAccounts.class, read(client, s));
+    } catch (SdkException e) {
+      // Building the client itself failed (e.g. an unreadable AWS config file).
+      sink.putShared(
+          AwsAccounts.class,
+          FactValue.unavailable(source(), AwsErrors.reason("DescribeOrganization", e, s)));
     }
   }
 

@@ -86,13 +86,15 @@ record AwsSettings(Optional<URI> endpoint, String region, Credentials credential
     }
     Optional<URI> endpoint =
         ctx.option("aws-endpoint").or(policy::endpoint).map(s -> URI.create(s.strip()));
-    Optional<String> profile =
-        ctx.option("aws-profile").or(policy::profile).or(() -> env(ctx, PROFILE));
+    // As with the AWS CLI: a named profile beats keys in the environment, which beat AWS_PROFILE.
+    Optional<String> profile = ctx.option("aws-profile").or(policy::profile);
     Credentials credentials;
     if (profile.isPresent()) {
       credentials = new Credentials.Profile(profile.get());
     } else if (keys) {
       credentials = new Credentials.Keys(keyId.get(), secret.get(), ctx.secret(SESSION_TOKEN));
+    } else if (env(ctx, PROFILE).isPresent()) {
+      credentials = new Credentials.Profile(env(ctx, PROFILE).get());
     } else if (envChain || policyOptIn) {
       credentials = new Credentials.DefaultChain();
     } else {

@@ -167,6 +167,20 @@ class AwsOrganizationsCollectorTest {
   }
 
   @Test
+  void aProfileThatDoesNotExistIsNotAvailableNamingIt() throws Exception {
+    sim = org().start(0);
+    String profile = "shipcheck-test-no-such-profile-" + System.nanoTime();
+    Source s =
+        SourceHarness.create(
+            new AwsSourceFactory(),
+            SourceHarness.local(
+                Map.of("aws-endpoint", sim.url().toString(), "aws-profile", profile), Map.of()));
+    assertThat(reason(harness.collectShared(s, AwsAccounts.class)))
+        .contains("no AWS credentials could be loaded", "check the AWS profile '" + profile + "'");
+    assertThat(sim.calls("DescribeOrganization")).isZero();
+  }
+
+  @Test
   void anUnreachableEndpointIsNotAvailable() throws Exception {
     sim = org().start(0);
     sim.close();

@@ -57,6 +57,31 @@ class AwsSourceFactoryTest {
   }
 
   @Test
+  void aNamedProfileBeatsEnvironmentKeysWhichBeatAwsProfile() {
+    Map<String, String> env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            "AKIDEXAMPLE12345",
+            "AWS_SECRET_ACCESS_KEY",
+            SECRET,
+            "AWS_PROFILE",
+            "dev");
+    assertThat(
+            AwsSettings.from(SourceHarness.local(Map.of("aws-profile", "audit"), env))
+                .orElseThrow()
+                .credentials())
+        .isEqualTo(new AwsSettings.Credentials.Profile("audit"));
+    assertThat(AwsSettings.from(SourceHarness.local(Map.of(), env)).orElseThrow().credentials())
+        .isInstanceOf(AwsSettings.Credentials.Keys.class)
+        .hasToString("Keys[AKID...2345]");
+    assertThat(
+            AwsSettings.from(SourceHarness.local(Map.of(), Map.of("AWS_PROFILE", "dev")))
+                .orElseThrow()
+                .credentials())
+        .isEqualTo(new AwsSettings.Credentials.Profile("dev"));
+  }
+
+  @Test
   void webIdentityCredentialsConfigureIt() {
     assertThat(
             local(
