@@ -1,6 +1,5 @@
 package dev.shipcheck.collectors.aws;
 
-import dev.shipcheck.core.collect.Collector;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
@@ -32,31 +31,18 @@ public final class AwsSourceFactory implements SourceFactory {
       settings = AwsSettings.from(context);
     } catch (IllegalArgumentException e) {
       String why = "--aws-endpoint or sources.aws.endpoint is not a URL: " + e.getMessage();
-      return source(
+      return Source.of(
           SourceStatus.configured(NAME, "(invalid endpoint)"),
           List.of(AwsOrganizationsCollector.broken(why)));
     }
     if (settings.isEmpty()) {
-      return source(
-          SourceStatus.notConfigured(NAME, AwsSettings.HOW_TO_ENABLE),
+      return Source.notConfigured(
+          NAME,
+          AwsSettings.HOW_TO_ENABLE,
           List.of(AwsOrganizationsCollector.broken("the aws source is not configured")));
     }
-    return source(
+    return Source.of(
         SourceStatus.configured(NAME, settings.get().endpointLabel()),
         List.of(new AwsOrganizationsCollector(settings.get())));
-  }
-
-  private static Source source(SourceStatus status, List<Collector> collectors) {
-    return new Source() {
-      @Override
-      public SourceStatus status() {
-        return status;
-      }
-
-      @Override
-      public List<Collector> collectors() {
-        return collectors;
-      }
-    };
   }
 }

@@ -1,6 +1,5 @@
 package dev.shipcheck.collectors.statuscake;
 
-import dev.shipcheck.core.collect.Collector;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
@@ -42,27 +41,13 @@ public final class StatusCakeSourceFactory implements SourceFactory {
       base = StatusCakeCollector.apiBase(url);
     } catch (IllegalArgumentException e) {
       String why = "--statuscake-url or sources.statuscake.url is not a URL: '" + url + "'";
-      return source(
-          SourceStatus.configured(NAME, "(invalid URL)"), StatusCakeCollector.broken(why));
+      return Source.of(
+          SourceStatus.configured(NAME, "(invalid URL)"), List.of(StatusCakeCollector.broken(why)));
     }
     StatusCakeCollector collector = new StatusCakeCollector(base, token);
     if (token.isEmpty() && flag.isEmpty()) {
-      return source(SourceStatus.notConfigured(NAME, HOW_TO_ENABLE), collector);
+      return Source.notConfigured(NAME, HOW_TO_ENABLE, List.of(collector));
     }
-    return source(SourceStatus.configured(NAME, base.toString()), collector);
-  }
-
-  private static Source source(SourceStatus status, Collector collector) {
-    return new Source() {
-      @Override
-      public SourceStatus status() {
-        return status;
-      }
-
-      @Override
-      public List<Collector> collectors() {
-        return List.of(collector);
-      }
-    };
+    return Source.of(SourceStatus.configured(NAME, base.toString()), List.of(collector));
   }
 }

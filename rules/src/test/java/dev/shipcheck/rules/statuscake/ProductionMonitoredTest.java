@@ -38,6 +38,15 @@ class ProductionMonitoredTest {
   }
 
   @Test
+  void linksALocalProjectWithoutOwnerByItsDirectoryName() {
+    tester
+        .forProject("app")
+        .given(checks(paused(check("1", "https://app.example", "project:app"))))
+        .expect(FAIL)
+        .messageContains("is paused");
+  }
+
+  @Test
   void failsWhenNothingLinksAProductionSite() {
     tester
         .given(checks(check("1", "https://other.example", "project:other")))

@@ -10,17 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RequiredSourcesTest {
   private static Source source(SourceStatus status) {
-    return new Source() {
-      @Override
-      public SourceStatus status() {
-        return status;
-      }
-
-      @Override
-      public List<Collector> collectors() {
-        return List.of();
-      }
-    };
+    return Source.of(status, List.of());
   }
 
   @Test

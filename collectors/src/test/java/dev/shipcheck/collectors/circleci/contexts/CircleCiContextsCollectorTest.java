@@ -66,17 +66,7 @@ class CircleCiContextsCollectorTest {
       Optional<String> token, Optional<String> owner, String... projects) throws Exception {
     Collector c = new CircleCiContextsCollector(server.url(), token.map(Secret::of), owner);
     Source source =
-        new Source() {
-          @Override
-          public SourceStatus status() {
-            return SourceStatus.configured("circleci", server.url().toString());
-          }
-
-          @Override
-          public List<Collector> collectors() {
-            return List.of(c);
-          }
-        };
+        Source.of(SourceStatus.configured("circleci", server.url().toString()), List.of(c));
     return harness.collectShared(source, CircleCiContexts.class, projects);
   }
 
@@ -179,18 +169,7 @@ class CircleCiContextsCollectorTest {
                 PolicyLoader.defaults(),
                 Map.of("circleci-url", server.url() + "/"),
                 Map.of("CIRCLECI_TOKEN", TOKEN)));
-    Source source =
-        new Source() {
-          @Override
-          public SourceStatus status() {
-            return SourceStatus.configured("circleci", "x");
-          }
-
-          @Override
-          public List<Collector> collectors() {
-            return List.of(c);
-          }
-        };
+    Source source = Source.of(SourceStatus.configured("circleci", "x"), List.of(c));
     // the organisation comes from the scan (acme), not from the project's owner
     assertThat(
             present(harness.collectShared(source, CircleCiContexts.class, "someone/else"))

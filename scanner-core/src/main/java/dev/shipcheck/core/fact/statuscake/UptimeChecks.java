@@ -72,9 +72,11 @@ public record UptimeChecks(String endpoint, List<UptimeCheck> checks) implements
 
   /** The tag template with {@code {repo}} as the repository name and as {@code owner/repo}. */
   static Set<String> projectTags(Project project, String template) {
-    return Set.of(
-        lower(template.replace("{repo}", ProjectLinks.shortName(project.name()))),
-        lower(template.replace("{repo}", project.name())));
+    // Set.copyOf, not Set.of: for a project without an owner both spellings are the same.
+    return Set.copyOf(
+        List.of(
+            lower(template.replace("{repo}", ProjectLinks.shortName(project.name()))),
+            lower(template.replace("{repo}", project.name()))));
   }
 
   private static String lower(String s) {

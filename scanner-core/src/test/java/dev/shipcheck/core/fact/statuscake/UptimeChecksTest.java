@@ -54,6 +54,13 @@ class UptimeChecksTest {
   }
 
   @Test
+  void aProjectWithoutOwnerIsLinkedByItsName() throws Exception {
+    UptimeChecks checks =
+        new UptimeChecks("x", List.of(check("1", "https://a.example", "project:shop")));
+    assertThat(checks.linkOf(new Project("shop"), policy("")).checks()).hasSize(1);
+  }
+
+  @Test
   void tagTemplateComesFromThePolicy() throws Exception {
     UptimeChecks checks =
         new UptimeChecks("x", List.of(check("1", "https://a.example", "svc=acme/shop")));
