@@ -38,9 +38,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     List<Result> failing = sorted(report, Outcome.FAIL);
     List<Result> incomplete =
         report.results().stream().filter(r -> r.outcome().incomplete()).sorted(order()).toList();
-    md.append("## Shipcheck: ")
-        .append(headline(failing.size(), incomplete.size()))
-        .append("\n\n");
+    md.append("## Shipcheck: ").append(headline(failing.size(), incomplete.size())).append("\n\n");
     md.append("Scanned ")
         .append(report.target().kind())
         .append(" **")
