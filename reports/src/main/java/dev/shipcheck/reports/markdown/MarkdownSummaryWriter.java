@@ -38,9 +38,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     List<Result> failing = sorted(report, Outcome.FAIL);
     List<Result> incomplete =
         report.results().stream().filter(r -> r.outcome().incomplete()).sorted(order()).toList();
-    md.append("## Shipcheck: ")
-        .append(headline(report, failing.size(), incomplete.size()))
-        .append("\n\n");
+    md.append("## Shipcheck: ").append(headline(failing.size(), incomplete.size())).append("\n\n");
     md.append("Scanned ")
         .append(report.target().kind())
         .append(" **")
@@ -70,7 +68,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     return md.toString();
   }
 
-  private static String headline(ScanReport report, int failing, int incomplete) {
+  private static String headline(int failing, int incomplete) {
     if (failing > 0) {
       return failing
           + " failing"
