@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
 import dev.shipcheck.fixtures.repos.SampleRepo;
 import dev.shipcheck.fixtures.repos.SampleRepos;
+import dev.shipcheck.fixtures.sim.aws.AwsOrganizationsSimulator;
+import dev.shipcheck.fixtures.sim.aws.SimAccount;
+import dev.shipcheck.fixtures.sim.statuscake.SimUptimeCheck;
+import dev.shipcheck.fixtures.sim.statuscake.StatusCakeSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -142,6 +146,87 @@ class DeclarativeChecksScanTest {
             "Declared in the policy file " + policy);
     assertThat(Files.readString(docs.resolve("clauses.md")))
         .contains("| ACME-3.1 | automated | [CodeownersPresent](CodeownersPresent.md)");
+  }
+
+  static final String ACCOUNT_AND_MONITOR_CHECKS =
+      """
+      version: 1
+      checks:
+        - id: CostCentreTagged
+          kind: aws-account-tag
+          title: The project's AWS account carries a cost centre
+          clause: DEPLOY-3.2
+          severity: medium
+          tag: CostCentre
+          matches: "[0-9]{4}"
+          remediation: Tag the account CostCentre=<four digits>.
+        - id: MonitorAlertsSupport
+          kind: statuscake-check
+          title: The production uptime check alerts the support team
+          clause: DEPLOY-8.2
+          severity: high
+          field: contact_groups
+          matches: "123"
+          remediation: Add contact group 123 (support) to the check.
+      """;
+
+  private Map<String, String> scanWithSources(Map<String, String> tags, SimUptimeCheck monitor)
+      throws Exception {
+    try (AwsOrganizationsSimulator aws =
+            AwsOrganizationsSimulator.builder()
+                .account(SimAccount.active("222222222222", "shop", tags))
+                .start(0);
+        StatusCakeSimulator statusCake =
+            StatusCakeSimulator.builder().token("sc").check(monitor).start(0)) {
+      Path repo = SampleRepos.compliant().writeTo(tmp.resolve("shop-" + tags.size()));
+      Path policy = Files.writeString(tmp.resolve("accounts.yml"), ACCOUNT_AND_MONITOR_CHECKS);
+      Path out = tmp.resolve("out-sources");
+      CliRun run =
+          CliRun.run(
+              Map.of(
+                  "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                  "AWS_SECRET_ACCESS_KEY", "secret",
+                  "STATUSCAKE_API_TOKEN", "sc"),
+              "scan",
+              "--repo=" + repo,
+              "--policy=" + policy,
+              "--out=" + out,
+              "--format=json",
+              "--aws-endpoint=" + aws.url(),
+              "--statuscake-url=" + statusCake.url());
+      assertThat(run.err()).isEmpty();
+      JsonNode json = Json.mapper().readTree(out.resolve("shipcheck.json").toFile());
+      Map<String, String> outcomes = new LinkedHashMap<>();
+      json.path("results")
+          .forEach(
+              r ->
+                  outcomes.put(
+                      r.path("ruleId").asText(),
+                      r.path("outcome").asText() + ": " + r.path("message").asText()));
+      return outcomes;
+    }
+  }
+
+  @Test
+  void accountTagAndMonitorFieldKindsAgainstTheSimulatedSources() throws Exception {
+    Map<String, String> good =
+        scanWithSources(
+            Map.of("Project", "shop", "CostCentre", "4711"),
+            SimUptimeCheck.http("9", "shop", "https://shop.acme.com", "project:shop"));
+    assertThat(good.get("CostCentreTagged")).startsWith("PASS").contains("CostCentre=4711");
+    assertThat(good.get("MonitorAlertsSupport"))
+        .startsWith("PASS")
+        .contains("contact_groups = 123");
+
+    Map<String, String> bad =
+        scanWithSources(
+            Map.of("Project", "shop"),
+            SimUptimeCheck.http("9", "shop", "https://shop.acme.com", "project:shop")
+                .withContactGroups("77"));
+    assertThat(bad.get("CostCentreTagged")).startsWith("FAIL").contains("has no tag CostCentre");
+    assertThat(bad.get("MonitorAlertsSupport"))
+        .startsWith("FAIL")
+        .contains("contact_groups = 77, which does not match /123/");
   }
 
   @Test

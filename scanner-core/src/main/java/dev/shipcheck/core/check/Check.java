@@ -15,9 +15,16 @@ import java.util.Optional;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = FileExistsCheck.class, name = FileExistsCheck.KIND),
   @JsonSubTypes.Type(value = FileContentCheck.class, name = FileContentCheck.KIND),
-  @JsonSubTypes.Type(value = BranchExistsCheck.class, name = BranchExistsCheck.KIND)
+  @JsonSubTypes.Type(value = BranchExistsCheck.class, name = BranchExistsCheck.KIND),
+  @JsonSubTypes.Type(value = AwsAccountTagCheck.class, name = AwsAccountTagCheck.KIND),
+  @JsonSubTypes.Type(value = StatusCakeCheck.class, name = StatusCakeCheck.KIND)
 })
-public sealed interface Check permits FileExistsCheck, FileContentCheck, BranchExistsCheck {
+public sealed interface Check
+    permits FileExistsCheck,
+        FileContentCheck,
+        BranchExistsCheck,
+        AwsAccountTagCheck,
+        StatusCakeCheck {
   /** The rule id: unique among every rule of the scan, built-in and plugin ones included. */
   String id();
 

@@ -31,29 +31,38 @@ public final class DeclarativeChecks {
     return rules;
   }
 
-  static RegisteredRule rule(Check c, String policySource) {
-    Rule rule;
-    List<Class<? extends Fact>> facts;
-    List<String> files;
-    String how;
+  /** What each kind contributes: its rule, the facts it reads, the files it needs, its prose. */
+  private record Parts(
+      Rule rule, List<Class<? extends Fact>> facts, List<String> files, String howChecked) {}
+
+  private static Parts parts(Check c) {
     if (c instanceof FileExistsCheck f) {
-      rule = new FileExistsRule(f);
-      facts = FileExistsRule.FACTS;
-      files = f.paths();
-      how = FileExistsRule.howChecked(f);
+      return new Parts(
+          new FileExistsRule(f), FileExistsRule.FACTS, f.paths(), FileExistsRule.howChecked(f));
     } else if (c instanceof FileContentCheck f) {
-      rule = new FileContentRule(f);
-      facts = FileContentRule.FACTS;
-      files = f.paths();
-      how = FileContentRule.howChecked(f);
+      return new Parts(
+          new FileContentRule(f), FileContentRule.FACTS, f.paths(), FileContentRule.howChecked(f));
     } else if (c instanceof BranchExistsCheck b) {
-      rule = new BranchExistsRule(b);
-      facts = BranchExistsRule.FACTS;
-      files = List.of();
-      how = BranchExistsRule.howChecked(b);
-    } else {
-      throw new IllegalStateException("unhandled check kind " + c.kind());
+      return new Parts(
+          new BranchExistsRule(b),
+          BranchExistsRule.FACTS,
+          List.of(),
+          BranchExistsRule.howChecked(b));
+    } else if (c instanceof AwsAccountTagCheck a) {
+      return new Parts(
+          new AwsAccountTagRule(a),
+          AwsAccountTagRule.FACTS,
+          List.of(),
+          AwsAccountTagRule.howChecked(a));
+    } else if (c instanceof StatusCakeCheck s) {
+      return new Parts(
+          new StatusCakeRule(s), StatusCakeRule.FACTS, List.of(), StatusCakeRule.howChecked(s));
     }
+    throw new IllegalStateException("unhandled check kind " + c.kind());
+  }
+
+  static RegisteredRule rule(Check c, String policySource) {
+    Parts parts = parts(c);
     String rationale =
         c.rationale()
             .orElse(
@@ -69,16 +78,21 @@ public final class DeclarativeChecks {
             c.title(),
             List.of(c.clause()),
             c.severity(),
-            facts,
-            files,
+            parts.facts(),
+            parts.files(),
             "policy",
             List.of("policy", c.kind()),
             new RuleDoc(
                 rationale,
                 c.remediation(),
-                how + "\n\nDeclared in the policy file " + policySource + " (`" + c.kind() + "`)."),
+                parts.howChecked()
+                    + "\n\nDeclared in the policy file "
+                    + policySource
+                    + " (`"
+                    + c.kind()
+                    + "`)."),
             ORIGIN);
-    return new RegisteredRule(d, rule);
+    return new RegisteredRule(d, parts.rule());
   }
 
   /** {@code `a`, `b` or `c`} for prose. */

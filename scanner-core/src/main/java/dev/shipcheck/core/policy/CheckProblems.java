@@ -38,8 +38,9 @@ final class CheckProblems {
       globs(name, positions, check, i, "paths", "path glob", problems);
       globs(name, positions, check, i, "branches", "branch name glob", problems);
       if (check.path("kind").asText().equals(FileContentCheck.KIND)) {
-        patterns(name, positions, check, i, problems);
+        exactlyOnePattern(name, positions, check, i, problems);
       }
+      patterns(name, positions, check, i, problems);
     }
     return problems;
   }
@@ -68,7 +69,7 @@ final class CheckProblems {
     }
   }
 
-  private static void patterns(
+  private static void exactlyOnePattern(
       String name, SourceMap positions, JsonNode check, int i, List<PolicyProblem> problems) {
     boolean matches = check.has("matches");
     boolean doesNotMatch = check.has("doesNotMatch");
@@ -83,6 +84,10 @@ final class CheckProblems {
                   : "a file-content check needs 'matches' (every file must contain it) or"
                       + " 'doesNotMatch' (no file may contain it)"));
     }
+  }
+
+  private static void patterns(
+      String name, SourceMap positions, JsonNode check, int i, List<PolicyProblem> problems) {
     for (String key : List.of("matches", "doesNotMatch")) {
       JsonNode n = check.path(key);
       if (!n.isTextual()) {

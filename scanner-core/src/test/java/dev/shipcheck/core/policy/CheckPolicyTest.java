@@ -126,6 +126,28 @@ class CheckPolicyTest {
   }
 
   @Test
+  void accountAndMonitorKindsAreValidatedToo() {
+    String checks =
+        """
+        version: 1
+        checks:
+          - {id: CostCentre, kind: aws-account-tag, title: Tagged, clause: DEPLOY-2.1,
+             severity: low, remediation: Tag it., tag: CostCentre, matches: "[0-9"}
+          - {id: Alerts, kind: statuscake-check, title: Alerts, clause: DEPLOY-2.1,
+             severity: low, remediation: Add one., field: contact_group}
+        """;
+    assertThat(lines(checks))
+        .singleElement()
+        .asString()
+        .startsWith("p.yml:6:51: checks[1].field:")
+        .contains("contact_groups");
+    assertThat(lines(checks.replace("contact_group}", "contact_groups}")))
+        .singleElement()
+        .asString()
+        .startsWith("p.yml:4:69: checks[0].matches: not a valid regular expression:");
+  }
+
+  @Test
   void fileContentNeedsExactlyOnePattern() {
     String both =
         GOOD.replace("doesNotMatch: \"AKIA[0-9A-Z]{16}\"", "doesNotMatch: x\n    matches: y");
