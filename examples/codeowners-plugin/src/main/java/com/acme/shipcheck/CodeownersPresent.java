@@ -39,14 +39,9 @@ public final class CodeownersPresent implements Rule {
     if (content.isEmpty() || !content.get().isText()) {
       return Verdict.notAvailable("could not read %s", path.get());
     }
+    String text = content.get().text();
     long owners =
-        content
-            .get()
-            .text()
-            .lines()
-            .map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-            .count();
+        text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
     Verdict v =
         owners == 0
             ? Verdict.fail("%s assigns no owners: every line is blank or a comment", path.get())
