@@ -76,6 +76,22 @@ class CircleCiConfiguredTest {
   }
 
   @Test
+  void refusesABillionLaughsConfig() {
+    StringBuilder yaml = new StringBuilder("version: 2.1\nl0: &l0 [lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i <= 9; i++) {
+      yaml.append("l").append(i).append(": &l").append(i).append(" [");
+      for (int j = 0; j < 9; j++) {
+        yaml.append(j > 0 ? ", " : "").append("*l").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    tester
+        .given(CircleCiFacts.config(yaml.toString()))
+        .expect(FAIL)
+        .messageContains("is not valid YAML", "aliases", "refusing it");
+  }
+
+  @Test
   void notAvailableWhenFilesUnavailable() {
     tester.givenUnavailable(RepoFiles.class, "HTTP 502 from GitHub").expect(NOT_AVAILABLE);
   }

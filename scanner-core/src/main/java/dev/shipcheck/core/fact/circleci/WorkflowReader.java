@@ -142,11 +142,23 @@ final class WorkflowReader {
     if (item.isTextual()) {
       return List.of(simpleEntry(item.asText(), pos));
     }
-    if (!item.isObject() || item.size() != 1) {
+    Map.Entry<String, JsonNode> e = item.isObject() ? jobKey(item) : null;
+    if (e == null) {
       problems.add(new ConfigProblem(pos, "a workflow job must be a name or a one-key mapping"));
       return List.of();
     }
-    Map.Entry<String, JsonNode> e = item.fields().next();
+    if (item.size() > 1) {
+      // Typically a misindented `<<: *anchor` or `filters:` beside the job key: the extra keys
+      // belong to the list item, not to the job, so CircleCI does not apply them.
+      problems.add(
+          new ConfigProblem(
+              pos,
+              "workflow job '"
+                  + e.getKey()
+                  + "' has sibling keys "
+                  + fieldNames(item, e.getKey())
+                  + " that are not indented under it, so they do not apply to it"));
+    }
     String job = e.getKey();
     JsonNode args =
         e.getValue().isObject()
@@ -159,6 +171,33 @@ final class WorkflowReader {
     }
     return List.of(
         entry(job, args, pos, argPointer, Map.of(), Optional.empty(), args.path("name")));
+  }
+
+  /** The job key of a list item: its only key, or the one key that is not an entry option. */
+  private static Map.Entry<String, JsonNode> jobKey(JsonNode item) {
+    Map.Entry<String, JsonNode> candidate = null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      if (item.size() == 1 || !ENTRY_KEYS.contains(f.getKey())) {
+        if (candidate != null) {
+          return null;
+        }
+        candidate = f;
+      }
+    }
+    return candidate;
+  }
+
+  private static List<String> fieldNames(JsonNode item, String except) {
+    List<String> out = new ArrayList<>();
+    item.fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!n.equals(except)) {
+                out.add(n);
+              }
+            });
+    return out;
   }
 
   private JobEntry entry(

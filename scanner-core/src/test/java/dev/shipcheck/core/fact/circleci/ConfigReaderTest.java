@@ -114,6 +114,16 @@ class ConfigReaderTest {
   }
 
   @Test
+  void misindentedMergeKeyBesideTheJobDoesNotApplyToIt() {
+    CircleCiPipeline p =
+        parse(
+            "version: 2.1\nx: &only\n  filters: {branches: {only: source}}\n"
+                + "workflows:\n  w:\n    jobs:\n      - build:\n        <<: *only\n");
+    assertThat(entry(p, "build").filter()).isInstanceOf(Filter.None.class);
+    assertThat(p.problems()).anyMatch(x -> x.message().contains("sibling keys [filters]"));
+  }
+
+  @Test
   void configWithoutWorkflowsRunsItsBuildJobImplicitly() {
     CircleCiPipeline p =
         parse("version: 2\njobs:\n  build:\n    docker: [{image: x}]\n    steps: [checkout]\n");
