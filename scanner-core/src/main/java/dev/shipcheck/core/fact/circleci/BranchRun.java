@@ -24,6 +24,7 @@ public final class BranchRun {
   private final String branch;
   private final Function<String, Value> values;
   private final Map<Workflow, Map<JobEntry, Tri>> plain = new IdentityHashMap<>();
+  private final Map<Workflow, Map<String, List<JobEntry>>> byName = new IdentityHashMap<>();
 
   BranchRun(CircleCiPipeline pipeline, String branch) {
     this.pipeline = pipeline;
@@ -106,6 +107,22 @@ public final class BranchRun {
     return List.copyOf(ordered);
   }
 
+  /** Entries by the names {@code requires} can use for them: identity and matrix alias. */
+  private Map<String, List<JobEntry>> index(Workflow w) {
+    return byName.computeIfAbsent(
+        w,
+        k -> {
+          Map<String, List<JobEntry>> m = new java.util.HashMap<>();
+          for (JobEntry e : k.jobs()) {
+            m.computeIfAbsent(e.id(), x -> new ArrayList<>()).add(e);
+            e.matrixAlias()
+                .filter(a -> !a.equals(e.id()))
+                .ifPresent(a -> m.computeIfAbsent(a, x -> new ArrayList<>()).add(e));
+          }
+          return m;
+        });
+  }
+
   /** The requires graph of one workflow, evaluated with memoisation and a cycle guard. */
   private final class Graph {
     private final Workflow w;
@@ -166,12 +183,12 @@ public final class BranchRun {
     }
 
     private List<JobEntry> targets(JobEntry e, Requirement r) {
-      List<JobEntry> out = new ArrayList<>();
-      for (JobEntry target : w.jobs()) {
-        if (target != e && target.answersTo(r.name())) {
-          out.add(target);
-        }
+      List<JobEntry> all = index(w).getOrDefault(r.name(), List.of());
+      if (!all.contains(e)) {
+        return all;
       }
+      List<JobEntry> out = new ArrayList<>(all);
+      out.remove(e);
       return out;
     }
   }

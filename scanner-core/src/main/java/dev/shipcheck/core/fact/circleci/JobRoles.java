@@ -2,9 +2,11 @@ package dev.shipcheck.core.fact.circleci;
 
 import dev.shipcheck.core.policy.Policy;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * circleci run release} step, {@code type: release}, or a name matching {@code deployJobPattern};
  * never an approval), test jobs (a name matching {@code testJobPattern}, {@code
  * store_test_results}, or a run step invoking a test runner) and production deploys (by the
- * environment words in its name, contexts and parameter values).
+ * environment words in its name, contexts and parameter values). Answers are memoised per entry; an
+ * instance is used by one rule evaluation at a time.
  */
 public final class JobRoles {
   private static final Pattern RELEASE_MARKER =
@@ -33,6 +36,8 @@ public final class JobRoles {
   private final Pattern deployName;
   private final Pattern testName;
   private final Set<String> nonProduction = new LinkedHashSet<>();
+  private final Map<JobEntry, Optional<String>> deployReasons = new IdentityHashMap<>();
+  private final Map<JobEntry, Optional<String>> testReasons = new IdentityHashMap<>();
 
   public JobRoles(CircleCiPipeline pipeline, Policy.CircleCi settings) {
     this.pipeline = pipeline;
@@ -44,6 +49,10 @@ public final class JobRoles {
 
   /** Why the entry counts as a deploy job, or empty if it does not. */
   public Optional<String> deployReason(JobEntry e) {
+    return deployReasons.computeIfAbsent(e, this::classifyDeploy);
+  }
+
+  private Optional<String> classifyDeploy(JobEntry e) {
     if (e.isApproval()) {
       return Optional.empty();
     }
@@ -66,6 +75,10 @@ public final class JobRoles {
 
   /** Why the entry counts as a test job, or empty if it does not. */
   public Optional<String> testReason(JobEntry e) {
+    return testReasons.computeIfAbsent(e, this::classifyTest);
+  }
+
+  private Optional<String> classifyTest(JobEntry e) {
     if (e.isApproval()) {
       return Optional.empty();
     }
