@@ -16,6 +16,11 @@ import java.util.Optional;
 /** Parses {@code .circleci/config.yml} from the repository files into a {@link CircleCiConfig}. */
 public final class CircleCiConfigDeriver implements FactDeriver<CircleCiConfig> {
 
+  /** Derivers are created when a scan is planned, before collection: compile the schema then. */
+  public CircleCiConfigDeriver() {
+    SchemaDiagnostics.prepareInBackground();
+  }
+
   @Override
   public Class<CircleCiConfig> produces() {
     return CircleCiConfig.class;
