@@ -145,6 +145,21 @@ class ProductionApprovalGateTest {
   }
 
   @Test
+  void legacyVersionTwoConfigWithWorkflowsVersionKey() {
+    tester
+        .given(
+            CircleCiFacts.config(
+                "version: 2\njobs:\n  build: {docker: [{image: x}], steps: [checkout]}\n"
+                    + "  deploy: {docker: [{image: x}], steps: [{run: ./deploy.sh}]}\n"
+                    + "workflows:\n  version: 2\n  build-deploy:\n    jobs:\n      - build\n"
+                    + "      - hold: {type: approval, requires: [build],"
+                    + " filters: {branches: {only: production}}}\n"
+                    + "      - deploy: {requires: [hold], filters: {branches: {only: production}}}\n"))
+        .expect(PASS)
+        .evidenceContains("workflow 'build-deploy' waits for [hold]");
+  }
+
+  @Test
   void notAvailableWhenFilesUnavailable() {
     tester.givenUnavailable(RepoFiles.class, "timeout").expect(NOT_AVAILABLE);
   }
