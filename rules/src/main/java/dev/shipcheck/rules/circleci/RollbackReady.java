@@ -26,6 +26,12 @@ import java.util.Optional;
 public final class RollbackReady implements Rule {
   static final String ROLLBACK = ".circleci/rollback.yml";
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   @Override
   public Verdict evaluate(Facts facts, RuleContext context) {
     CircleCiConfig c = facts.get(CircleCiConfig.class);
@@ -63,20 +69,28 @@ public final class RollbackReady implements Rule {
             + " add a rollback pipeline at "
             + ROLLBACK
             + ".";
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() || !hidden.isEmpty()) {
+      if (c.rollbackPipeline() == RepoFiles.Presence.UNKNOWN) {
+        return Verdict.notAvailable(
+                "no deploy marker is visible for %s, and whether %s exists could not be told",
+                String.join(", ", concat(missing, hidden)), ROLLBACK)
+            .at(where);
+      }
+      List<String> parts = new ArrayList<>();
+      if (!missing.isEmpty()) {
+        parts.add(String.join(", ", missing) + " record(s) no deploy marker");
+      }
+      if (!hidden.isEmpty()) {
+        parts.add(
+            String.join(", ", hidden)
+                + " run(s) a registry orb job whose steps are not in "
+                + c.path()
+                + ", so no deploy marker is visible");
+      }
       return Verdict.fail(
-              "%s deploy%s to production without recording a deploy marker, and there is no %s",
-              String.join(", ", missing), missing.size() == 1 ? "s" : "", ROLLBACK)
-          .at(where)
-          .withRemediation(remedy);
-    }
-    if (c.rollbackPipeline() == RepoFiles.Presence.UNKNOWN || !hidden.isEmpty()) {
-      return Verdict.notAvailable(
-              "cannot see whether %s record deploy markers: their steps come from a registry orb"
-                  + " and are not in %s; no %s was seen",
-              hidden.isEmpty() ? "production deploys" : String.join(", ", hidden),
-              c.path(),
-              ROLLBACK)
+              "production deploys cannot be rolled back from CircleCI's deployment history: %s;"
+                  + " and there is no %s",
+              String.join("; ", parts), ROLLBACK)
           .at(where)
           .withRemediation(remedy);
     }

@@ -52,18 +52,36 @@ class RollbackReadyTest {
     tester
         .given(CircleCiFacts.config(SCRIPT))
         .expect(FAIL)
-        .messageContains("job 'deploy' of workflow 'main' deploys to production without")
+        .messageContains("job 'deploy' of workflow 'main' record(s) no deploy marker")
         .locatedAt(".circleci/config.yml", 6);
   }
 
   @Test
-  void notAvailableWhenTheDeployIsARegistryOrbJob() {
+  void failsWhenNoMarkerIsVisibleBecauseTheDeployIsARegistryOrbJob() {
     tester
         .given(
             CircleCiFacts.config(
                 "version: 2.1\norbs:\n  d: acme/deploy@1\nworkflows:\n  main:\n    jobs: [d/deploy]\n"))
+        .expect(FAIL)
+        .messageContains("registry orb job whose steps are not in", "no deploy marker is visible")
+        .remediationContains("post-steps");
+  }
+
+  @Test
+  void notAvailableWhenNoMarkerAndTheRollbackPipelineCannotBeListed() {
+    tester
+        .given(
+            dev.shipcheck.fixtures.facts.RepoFacts.partialFiles("production", ".circleci")
+                .file(".circleci/config.yml", SCRIPT)
+                .build())
+        .expect(FAIL);
+    tester
+        .given(
+            dev.shipcheck.fixtures.facts.RepoFacts.partialFiles("production")
+                .file(".circleci/config.yml", SCRIPT)
+                .build())
         .expect(NOT_AVAILABLE)
-        .messageContains("registry orb");
+        .messageContains("could not be told");
   }
 
   @Test

@@ -83,7 +83,11 @@ public final class BranchRun {
     return new Graph(w, guard, memo).reach(e);
   }
 
-  /** The entries {@code e} requires, directly or transitively, in workflow order. */
+  /**
+   * The entries {@code e} requires, directly or transitively, in workflow order. Entries are
+   * compared by identity: two invocations can be equal in value and still be distinct jobs.
+   */
+  @SuppressWarnings("ReferenceEquality")
   public static List<JobEntry> ancestors(Workflow w, JobEntry e) {
     Set<JobEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<JobEntry> todo = new ArrayDeque<>();

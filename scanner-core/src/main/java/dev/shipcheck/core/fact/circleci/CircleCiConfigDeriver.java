@@ -16,18 +16,19 @@ import java.util.Optional;
 /** Parses {@code .circleci/config.yml} from the repository files into a {@link CircleCiConfig}. */
 public final class CircleCiConfigDeriver implements FactDeriver<CircleCiConfig> {
 
-  /** Derivers are created when a scan is planned, before collection: compile the schema then. */
-  public CircleCiConfigDeriver() {
-    SchemaDiagnostics.prepareInBackground();
-  }
-
   @Override
   public Class<CircleCiConfig> produces() {
     return CircleCiConfig.class;
   }
 
+  /**
+   * Asked when a scan is planned and a selected rule needs the config, before collection: the
+   * moment to start compiling the schema in the background (see {@link
+   * SchemaDiagnostics#prepareInBackground}).
+   */
   @Override
   public List<Class<? extends Fact>> inputs() {
+    SchemaDiagnostics.prepareInBackground();
     return List.of(RepoFiles.class);
   }
 

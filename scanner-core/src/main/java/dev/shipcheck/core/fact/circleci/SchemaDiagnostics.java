@@ -45,7 +45,14 @@ public final class SchemaDiagnostics {
    */
   public static void prepareInBackground() {
     if (PREPARING.compareAndSet(false, true)) {
-      Thread t = new Thread(() -> Holder.SCHEMA.hashCode(), "shipcheck-circleci-schema");
+      Thread t =
+          new Thread(
+              () -> {
+                if (Holder.SCHEMA == null) {
+                  throw new IllegalStateException("schema not compiled");
+                }
+              },
+              "shipcheck-circleci-schema");
       t.setDaemon(true);
       t.start();
     }
