@@ -1,5 +1,6 @@
 package dev.shipcheck.collectors.circleci;
 
+import dev.shipcheck.collectors.circleci.contexts.CircleCiContextsCollector;
 import dev.shipcheck.core.collect.Collector;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
@@ -14,10 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CircleCI source: today the orb registry (GraphQL). Configured in every organisation scan
- * (public orbs need no token); in a local scan only when {@code CIRCLECI_TOKEN} is set, {@code
- * --circleci-url} is given or the policy file sets {@code sources.circleci}, so a pre-merge scan
- * does no network I/O unless asked to.
+ * The CircleCI source: the orb registry (GraphQL) and API v2 contexts. Configured in every
+ * organisation scan (public orbs need no token); in a local scan only when {@code CIRCLECI_TOKEN}
+ * is set, {@code --circleci-url} is given or the policy file sets {@code sources.circleci}, so a
+ * pre-merge scan does no network I/O unless asked to.
  */
 public final class CircleCiSourceFactory implements SourceFactory {
   public static final String NAME = "circleci";
@@ -47,11 +48,13 @@ public final class CircleCiSourceFactory implements SourceFactory {
     Optional<URI> endpoint = endpoint(base);
     // The collector is listed even when unconfigured, so its facts become NOT_RUN with the
     // status's advice rather than "no source provides it".
-    Collector collector =
-        new OrbRegistryCollector(
-            endpoint.orElse(URI.create("https://circleci.com" + OrbRegistryClient.PATH)),
-            token,
-            timeout);
+    List<Collector> collectors =
+        List.of(
+            new OrbRegistryCollector(
+                endpoint.orElse(URI.create("https://circleci.com" + OrbRegistryClient.PATH)),
+                token,
+                timeout),
+            CircleCiContextsCollector.from(context));
     boolean configured =
         context.mode() == ScanMode.ORGANIZATION
             || token.isPresent()
@@ -64,7 +67,7 @@ public final class CircleCiSourceFactory implements SourceFactory {
               "set CIRCLECI_TOKEN, pass --circleci-url URL, or set sources.circleci in the policy"
                   + " file to let a local scan ask the CircleCI orb registry (public orbs need no"
                   + " token)"),
-          collector);
+          collectors);
     }
     if (endpoint.isEmpty()) {
       return source(
@@ -73,9 +76,9 @@ public final class CircleCiSourceFactory implements SourceFactory {
               "the CircleCI URL '"
                   + base
                   + "' is not an http(s) URL; fix --circleci-url or sources.circleci.url"),
-          collector);
+          collectors);
     }
-    return source(SourceStatus.configured(NAME, endpoint.get().toString()), collector);
+    return source(SourceStatus.configured(NAME, endpoint.get().toString()), collectors);
   }
 
   private static Optional<URI> endpoint(String base) {
@@ -88,8 +91,7 @@ public final class CircleCiSourceFactory implements SourceFactory {
     }
   }
 
-  private static Source source(SourceStatus status, Collector collector) {
-    List<Collector> collectors = List.of(collector);
+  private static Source source(SourceStatus status, List<Collector> collectors) {
     return new Source() {
       @Override
       public SourceStatus status() {

@@ -180,7 +180,7 @@ class CircleCiSourceTest {
     Source quiet = f.create(context(ScanMode.LOCAL, policy(POLICY), none, none));
     assertThat(quiet.status().configured()).isFalse();
     assertThat(quiet.status().howToEnable()).contains("CIRCLECI_TOKEN", "--circleci-url");
-    assertThat(quiet.collectors()).isNotEmpty();
+    assertThat(quiet.collectors()).hasSize(2);
     assertThat(
             f.create(context(ScanMode.LOCAL, policy(POLICY), none, Map.of("CIRCLECI_TOKEN", "t")))
                 .status()

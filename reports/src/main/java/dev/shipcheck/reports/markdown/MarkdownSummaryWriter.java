@@ -39,7 +39,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     List<Result> incomplete =
         report.results().stream().filter(r -> r.outcome().incomplete()).sorted(order()).toList();
     md.append("## Shipcheck: ")
-        .append(headline(report, failing.size(), incomplete.size()))
+        .append(headline(failing.size(), incomplete.size()))
         .append("\n\n");
     md.append("Scanned ")
         .append(report.target().kind())
@@ -70,7 +70,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     return md.toString();
   }
 
-  private static String headline(ScanReport report, int failing, int incomplete) {
+  private static String headline(int failing, int incomplete) {
     if (failing > 0) {
       return failing
           + " failing"
