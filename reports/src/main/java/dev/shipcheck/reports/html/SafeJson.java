@@ -1,11 +1,10 @@
 package dev.shipcheck.reports.html;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.shipcheck.core.Json;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import java.io.UncheckedIOException;
@@ -17,7 +16,8 @@ import java.io.UncheckedIOException;
  * is the only {@link Content} the template writes without escaping besides our own assets.
  */
 public final class SafeJson implements Content {
-  private static final ObjectMapper MAPPER = mapper();
+  // A writer of the shared mapper: building a second ObjectMapper costs a pre-merge scan ~50 ms.
+  private static final ObjectWriter WRITER = Json.mapper().writer().with(new ScriptSafeEscapes());
 
   private final String json;
 
@@ -27,7 +27,7 @@ public final class SafeJson implements Content {
 
   public static SafeJson of(Object value) {
     try {
-      return new SafeJson(MAPPER.writeValueAsString(value));
+      return new SafeJson(WRITER.writeValueAsString(value));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,12 +44,6 @@ public final class SafeJson implements Content {
   @Override
   public void writeTo(TemplateOutput output) {
     output.writeContent(json);
-  }
-
-  private static ObjectMapper mapper() {
-    JsonMapper m = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
-    m.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
-    return m;
   }
 
   /** Markup characters and the two JavaScript line terminators as {@code \\uXXXX}. */
