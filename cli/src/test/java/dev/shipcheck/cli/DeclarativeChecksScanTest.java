@@ -61,10 +61,23 @@ class DeclarativeChecksScanTest {
           severity: low
           branches: ["release/*"]
           remediation: Cut a release branch.
+        - id: ProdDeployContext
+          kind: circleci-job
+          title: Every production deploy job uses the production-deploy context
+          clause: DEPLOY-6.1
+          severity: high
+          jobs: production-deploys
+          field: context
+          matches: production-deploy
+          remediation: Give the production deploy job the production-deploy context.
       """;
 
   static final String[] CHECKS = {
-    "CodeownersPresent", "HealthcheckDeclared", "NoAwsKeysInConfig", "ReleaseBranch"
+    "CodeownersPresent",
+    "HealthcheckDeclared",
+    "NoAwsKeysInConfig",
+    "ReleaseBranch",
+    "ProdDeployContext"
   };
 
   @TempDir Path tmp;
@@ -111,6 +124,10 @@ class DeclarativeChecksScanTest {
         SampleRepos.compliant()
             .file("src/CODEOWNERS", "* @acme/platform\n")
             .file("config/prod/deep/app.yml", "region: eu-west-1\naws_key: " + KEY + "\n")
+            .file(
+                ".circleci/config.yml",
+                SampleRepos.GOOD_CIRCLECI.replace(
+                    "context: production-deploy", "context: shared-deploy"))
             .branches("releases");
     Map<String, String> outcomes = scan(bad, "bad");
     for (String id : CHECKS) {

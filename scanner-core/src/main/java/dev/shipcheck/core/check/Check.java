@@ -17,14 +17,16 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = FileContentCheck.class, name = FileContentCheck.KIND),
   @JsonSubTypes.Type(value = BranchExistsCheck.class, name = BranchExistsCheck.KIND),
   @JsonSubTypes.Type(value = AwsAccountTagCheck.class, name = AwsAccountTagCheck.KIND),
-  @JsonSubTypes.Type(value = StatusCakeCheck.class, name = StatusCakeCheck.KIND)
+  @JsonSubTypes.Type(value = StatusCakeCheck.class, name = StatusCakeCheck.KIND),
+  @JsonSubTypes.Type(value = CircleCiJobCheck.class, name = CircleCiJobCheck.KIND)
 })
 public sealed interface Check
     permits FileExistsCheck,
         FileContentCheck,
         BranchExistsCheck,
         AwsAccountTagCheck,
-        StatusCakeCheck {
+        StatusCakeCheck,
+        CircleCiJobCheck {
   /** The rule id: unique among every rule of the scan, built-in and plugin ones included. */
   String id();
 

@@ -57,6 +57,9 @@ public final class DeclarativeChecks {
     } else if (c instanceof StatusCakeCheck s) {
       return new Parts(
           new StatusCakeRule(s), StatusCakeRule.FACTS, List.of(), StatusCakeRule.howChecked(s));
+    } else if (c instanceof CircleCiJobCheck j) {
+      return new Parts(
+          new CircleCiJobRule(j), CircleCiJobRule.FACTS, List.of(), CircleCiJobRule.howChecked(j));
     }
     throw new IllegalStateException("unhandled check kind " + c.kind());
   }

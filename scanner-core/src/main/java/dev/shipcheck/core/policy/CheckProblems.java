@@ -37,6 +37,19 @@ final class CheckProblems {
       }
       globs(name, positions, check, i, "paths", "path glob", problems);
       globs(name, positions, check, i, "branches", "branch name glob", problems);
+      JsonNode jobName = check.path("name");
+      if (jobName.isTextual()) {
+        int index = i;
+        Glob.problem(jobName.asText())
+            .ifPresent(
+                p ->
+                    problems.add(
+                        new PolicyProblem(
+                            name,
+                            positions.valueAt("/checks/" + index + "/name"),
+                            "checks[" + index + "].name",
+                            "'" + jobName.asText() + "' is not a valid job name glob: " + p)));
+      }
       if (check.path("kind").asText().equals(FileContentCheck.KIND)) {
         exactlyOnePattern(name, positions, check, i, problems);
       }

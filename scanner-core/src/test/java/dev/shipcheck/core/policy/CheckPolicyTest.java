@@ -148,6 +148,22 @@ class CheckPolicyTest {
   }
 
   @Test
+  void circleCiJobChecksAreValidatedToo() {
+    String check =
+        """
+        version: 1
+        checks:
+          - {id: Ctx, kind: circleci-job, title: Context, clause: DEPLOY-2.1, severity: low,
+             remediation: Set it., name: "deploy-{prod", field: contexts}
+        """;
+    assertThat(lines(check)).singleElement().asString().startsWith("p.yml:4:57: checks[0].field:");
+    assertThat(lines(check.replace("field: contexts", "field: parameters.env")))
+        .containsExactly(
+            "p.yml:4:34: checks[0].name: 'deploy-{prod' is not a valid job name glob: '{' at 7 is"
+                + " never closed by '}'");
+  }
+
+  @Test
   void fileContentNeedsExactlyOnePattern() {
     String both =
         GOOD.replace("doesNotMatch: \"AKIA[0-9A-Z]{16}\"", "doesNotMatch: x\n    matches: y");
