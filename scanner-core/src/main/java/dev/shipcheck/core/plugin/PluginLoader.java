@@ -90,7 +90,7 @@ public final class PluginLoader {
     for (Path jar : jarsByName.values()) {
       load(jar, jars, rules, loaders);
     }
-    if (problems.isEmpty()) {
+    if (problems.isEmpty() && !rules.isEmpty()) {
       try {
         RuleCatalog.load(parent, dev.shipcheck.core.rule.RuleDescriptor.BUILT_IN).plus(rules);
       } catch (RuleCatalog.DuplicateRuleException e) {
