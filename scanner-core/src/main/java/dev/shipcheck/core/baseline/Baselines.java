@@ -52,8 +52,11 @@ public final class Baselines {
     for (String k : keys) {
       Optional<Result> b = Optional.ofNullable(old.get(k));
       Optional<Result> a = Optional.ofNullable(now.get(k));
-      Result any = a.orElseGet(b::get);
-      changes.add(new Change(classify(b, a), any.project(), any.ruleId(), b, a));
+      String project =
+          a.map(Result::project)
+              .orElseGet(() -> rename.getOrDefault(lower(b.get().project()), b.get().project()));
+      String ruleId = a.map(Result::ruleId).orElseGet(() -> b.get().ruleId());
+      changes.add(new Change(classify(b, a), project, ruleId, b, a));
     }
     changes.sort(Comparator.comparing(Change::project).thenComparing(Change::ruleId));
     BaselineRef ref =
