@@ -102,18 +102,14 @@ final class AuditLog {
   /** Appends one entry and forces it to disk. */
   static void append(Path file, AuditEntry entry) throws IOException {
     byte[] line = line(entry);
+    ByteBuffer buf = ByteBuffer.allocate(line.length + 1);
+    if (endsTorn(file)) {
+      buf.put((byte) '\n');
+    }
+    buf.put(line).flip();
     try (FileChannel ch =
         FileChannel.open(
-            file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND,
-            StandardOpenOption.READ)) {
-      ByteBuffer buf = ByteBuffer.allocate(line.length + 1);
-      if (endsTorn(ch)) {
-        buf.put((byte) '\n');
-      }
-      buf.put(line).flip();
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
@@ -127,14 +123,19 @@ final class AuditLog {
     return (json + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static boolean endsTorn(FileChannel ch) throws IOException {
-    long size = ch.size();
-    if (size == 0) {
+  /** True when the log's last line lacks its newline (an append was interrupted). */
+  private static boolean endsTorn(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size == 0) {
+        return false;
+      }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      ch.read(last, size - 1);
+      return last.get(0) != '\n';
+    } catch (NoSuchFileException e) {
       return false;
     }
-    ByteBuffer last = ByteBuffer.allocate(1);
-    ch.read(last, size - 1);
-    return last.get(0) != '\n';
   }
 
   private static int indexOf(byte[] bytes, byte b, int from) {

@@ -63,7 +63,10 @@ final class HistoryCheck {
                 + " log line is damaged); skipped");
         continue;
       }
-      Optional<String> damage = verify(f.getValue(), e.report().get());
+      Optional<String> damage =
+          e.report().get().path().equals(name)
+              ? verify(f.getValue(), e.report().get())
+              : Optional.of("its audit line names it " + e.report().get().path());
       if (damage.isPresent()) {
         problems.add(name + " is damaged (" + damage.get() + "); skipped");
       } else {
@@ -152,27 +155,23 @@ final class HistoryCheck {
   }
 
   /**
-   * Deletes run files beyond the newest {@code keep} of each target, and run files no audit line
-   * names once they are older than every kept run; returns what could not be deleted.
+   * Deletes run files beyond the newest {@code keep} of each target; returns what could not be
+   * deleted. A run file that no readable audit line names is never deleted: it is reported on each
+   * run instead, because a damaged log must not make the history it describes disappear.
    */
   static List<String> prune(Path dir, int keep, List<AuditEntry> entries) {
     Set<Long> kept = new HashSet<>();
     retained(entries, keep).values().forEach(list -> list.forEach(e -> kept.add(e.run())));
-    Set<Long> logged = new HashSet<>();
-    entries.forEach(e -> logged.add(e.run()));
-    long oldestKept = kept.stream().mapToLong(Long::longValue).min().orElse(0);
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<Long, Path> f :
-        runFiles(dir.resolve(HistoryStore.RUNS), new ArrayList<>()).entrySet()) {
-      long run = f.getKey();
-      boolean beyond = logged.contains(run) ? !kept.contains(run) : run < oldestKept;
-      if (beyond) {
-        try {
-          Files.deleteIfExists(f.getValue());
-        } catch (IOException ex) {
-          problems.add(
-              "could not delete " + HistoryStore.runPath(run) + " beyond retention: " + ex);
-        }
+    for (AuditEntry e : entries) {
+      if (e.report().isEmpty() || kept.contains(e.run())) {
+        continue;
+      }
+      try {
+        Files.deleteIfExists(dir.resolve(HistoryStore.runPath(e.run())));
+      } catch (IOException ex) {
+        problems.add(
+            "could not delete " + HistoryStore.runPath(e.run()) + " beyond retention: " + ex);
       }
     }
     return problems;
