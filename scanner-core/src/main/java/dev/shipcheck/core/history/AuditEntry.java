@@ -9,6 +9,8 @@ import dev.shipcheck.core.report.ToolInfo;
 import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.core.rule.Severity;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +52,10 @@ public record AuditEntry(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(failOn, "failOn");
-    outcomes = Map.copyOf(outcomes);
+    // In outcome order, so each audit line reads the same way.
+    Map<Outcome, Integer> ordered = new EnumMap<>(Outcome.class);
+    ordered.putAll(outcomes);
+    outcomes = Collections.unmodifiableMap(ordered);
     baseline = baseline == null ? Optional.empty() : baseline;
     clauses = List.copyOf(clauses);
     report = report == null ? Optional.empty() : report;

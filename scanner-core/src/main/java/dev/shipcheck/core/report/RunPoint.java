@@ -2,6 +2,8 @@ package dev.shipcheck.core.report;
 
 import dev.shipcheck.core.rule.Outcome;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,10 @@ public record RunPoint(
     Optional<String> report) {
 
   public RunPoint {
-    outcomes = Map.copyOf(outcomes);
+    // In outcome order, so each audit line reads the same way.
+    Map<Outcome, Integer> ordered = new EnumMap<>(Outcome.class);
+    ordered.putAll(outcomes);
+    outcomes = Collections.unmodifiableMap(ordered);
     clauses = List.copyOf(clauses);
     report = report == null ? Optional.empty() : report;
   }
