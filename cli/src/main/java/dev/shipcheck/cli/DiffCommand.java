@@ -43,25 +43,26 @@ final class DiffCommand implements Command {
     return Args.withCommon(o);
   }
 
+  private static String help(Options options) {
+    return Args.help(
+        "shipcheck diff [options] OLD.json NEW.json",
+        "Lists results that are new (failing now, not before), worse (failing at a higher"
+            + " severity), fixed (failing before, passing or not applicable now) and"
+            + " changed (any other change of outcome, severity or finding). Results match"
+            + " by project and rule; project names case-insensitively, renamed rules by"
+            + " their former ids. Exit codes: 0 no new or worse FAIL at or above"
+            + " --fail-on; 1 at least one; 2 bad invocation or a file that is not a"
+            + " Shipcheck report.",
+        options,
+        "Unlike scan, diff ignores whether either report is complete.");
+  }
+
   @Override
   public int run(String[] args, Terminal terminal) throws Exception {
     Options options = options();
     CommandLine cl = Args.parse(name(), options, args);
     if (cl.hasOption("help")) {
-      terminal
-          .out()
-          .print(
-              Args.help(
-                  "shipcheck diff [options] OLD.json NEW.json",
-                  "Lists results that are new (failing now, not before), worse (failing at a higher"
-                      + " severity), fixed (failing before, passing or not applicable now) and"
-                      + " changed (any other change of outcome, severity or finding). Results match"
-                      + " by project and rule; project names case-insensitively, renamed rules by"
-                      + " their former ids. Exit codes: 0 no new or worse FAIL at or above"
-                      + " --fail-on; 1 at least one; 2 bad invocation or a file that is not a"
-                      + " Shipcheck report.",
-                  options,
-                  "Unlike scan, diff ignores whether either report is complete."));
+      terminal.out().print(help(options));
       return ExitCode.OK;
     }
     List<String> files = cl.getArgList();

@@ -49,9 +49,32 @@ final class HistoryCheck {
   static Loaded load(Path dir, int keep) {
     AuditLog.Read log = AuditLog.read(dir.resolve(AuditLog.FILE));
     List<String> problems = new ArrayList<>(log.problems());
-    Map<Long, AuditEntry> byRun = new HashMap<>();
-    log.entries().forEach(e -> byRun.put(e.run(), e));
     Map<Long, Path> files = runFiles(dir.resolve(HistoryStore.RUNS), problems);
+    Set<Long> intact = intact(files, log.entries(), problems);
+    for (AuditEntry e :
+        retained(log.entries(), keep).values().stream().flatMap(List::stream).toList()) {
+      if (e.report().isPresent() && !files.containsKey(e.run())) {
+        problems.add(
+            HistoryStore.runPath(e.run())
+                + " (run "
+                + e.run()
+                + " of "
+                + e.startedAt()
+                + ") is missing; that run is known only from the audit log");
+      }
+    }
+    long last =
+        Math.max(
+            files.keySet().stream().mapToLong(Long::longValue).max().orElse(0),
+            log.entries().stream().mapToLong(AuditEntry::run).max().orElse(0));
+    return new Loaded(log.entries(), intact, problems, last + 1);
+  }
+
+  /** The run files that match their audit line; a problem for each that does not. */
+  private static Set<Long> intact(
+      Map<Long, Path> files, List<AuditEntry> entries, List<String> problems) {
+    Map<Long, AuditEntry> byRun = new HashMap<>();
+    entries.forEach(e -> byRun.put(e.run(), e));
     Set<Long> intact = new HashSet<>();
     for (Map.Entry<Long, Path> f : files.entrySet()) {
       AuditEntry e = byRun.get(f.getKey());
@@ -73,23 +96,7 @@ final class HistoryCheck {
         intact.add(f.getKey());
       }
     }
-    for (AuditEntry e :
-        retained(log.entries(), keep).values().stream().flatMap(List::stream).toList()) {
-      if (e.report().isPresent() && !files.containsKey(e.run())) {
-        problems.add(
-            e.report().get().path()
-                + " (run "
-                + e.run()
-                + " of "
-                + e.startedAt()
-                + ") is missing; that run is known only from the audit log");
-      }
-    }
-    long last =
-        Math.max(
-            files.keySet().stream().mapToLong(Long::longValue).max().orElse(0),
-            log.entries().stream().mapToLong(AuditEntry::run).max().orElse(0));
-    return new Loaded(log.entries(), intact, problems, last + 1);
+    return intact;
   }
 
   /** Run files by number; removes temporary files that interrupted runs left, reporting each. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real crash: a child JVM records runs of a 3.5 MB report in a loop and is killed with SIGKILL at a
- * random moment, several times over the same history directory. After each kill the history must
+ * A real crash: a child JVM records runs of a 3.5 MB report in a loop and is killed with SIGKILL at
+ * a random moment, several times over the same history directory. After each kill the history must
  * open without error, every run recorded before stays intact, and what the kill interrupted shows
  * up only as one of the reported, skipped kinds of problem, never as a damaged run file.
  */

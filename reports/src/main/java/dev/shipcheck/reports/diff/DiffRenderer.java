@@ -47,12 +47,7 @@ public final class DiffRenderer {
     for (String note : notes(c.baseline(), after)) {
       sb.append(note).append('\n');
     }
-    int width =
-        c.changes().stream()
-            .filter(ch -> ch.kind() != Change.Kind.UNCHANGED)
-            .mapToInt(ch -> transition(ch).length())
-            .max()
-            .orElse(0);
+    int width = width(c);
     for (Section s : SECTIONS) {
       List<Change> changes = c.of(s.kind());
       if (changes.isEmpty()) {
@@ -99,14 +94,7 @@ public final class DiffRenderer {
       if (changes.isEmpty()) {
         continue;
       }
-      md.append("### ")
-          .append(s.title())
-          .append(" (")
-          .append(changes.size())
-          .append(")\n\n")
-          .append(s.meaning().substring(0, 1).toUpperCase(Locale.ROOT))
-          .append(s.meaning().substring(1))
-          .append(".\n\n| Rule | Project | Before | After | Finding |\n|---|---|---|---|---|\n");
+      markdownHeading(md, s, changes.size());
       for (Change ch : changes) {
         md.append("| `")
             .append(MarkdownSummaryWriter.escapeCode(ch.ruleId()))
@@ -123,6 +111,26 @@ public final class DiffRenderer {
       md.append('\n');
     }
     return md.toString();
+  }
+
+  private static void markdownHeading(StringBuilder md, Section s, int count) {
+    md.append("### ")
+        .append(s.title())
+        .append(" (")
+        .append(count)
+        .append(")\n\n")
+        .append(s.meaning().substring(0, 1).toUpperCase(Locale.ROOT))
+        .append(s.meaning().substring(1))
+        .append(".\n\n| Rule | Project | Before | After | Finding |\n|---|---|---|---|---|\n");
+  }
+
+  /** The width of the before -> after column, so the rest of each line aligns. */
+  private static int width(Comparison c) {
+    return c.changes().stream()
+        .filter(ch -> ch.kind() != Change.Kind.UNCHANGED)
+        .mapToInt(ch -> transition(ch).length())
+        .max()
+        .orElse(0);
   }
 
   private static List<String> notes(BaselineRef ref, ScanReport after) {

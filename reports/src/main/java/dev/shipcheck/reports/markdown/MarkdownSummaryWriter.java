@@ -62,6 +62,21 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         .append(" ms. ")
         .append(counts(report))
         .append("\n\n");
+    failing(md, report, failing);
+    section(md, "Could not check", incomplete, true);
+    waivers(md, report);
+    section(md, "Waived", sorted(report, Outcome.WAIVED), true);
+    section(md, "Not run (source not configured)", sorted(report, Outcome.NOT_RUN), false);
+    section(md, "Passed", sorted(report, Outcome.PASS), false);
+    if (md.length() > MAX_CHARS) {
+      md.setLength(MAX_CHARS - 200);
+      md.append("\n\n… truncated to fit a comment; see report.html or shipcheck.json for all.\n");
+    }
+    return md.toString();
+  }
+
+  /** The failures; under a baseline, new or worse ones apart from pre-existing ones. */
+  private static void failing(StringBuilder md, ScanReport report, List<Result> failing) {
     List<String> pre = report.gate().map(g -> g.preExisting()).orElse(List.of());
     if (baselined(report)) {
       section(
@@ -77,16 +92,6 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     } else {
       section(md, "Failing", failing, true);
     }
-    section(md, "Could not check", incomplete, true);
-    waivers(md, report);
-    section(md, "Waived", sorted(report, Outcome.WAIVED), true);
-    section(md, "Not run (source not configured)", sorted(report, Outcome.NOT_RUN), false);
-    section(md, "Passed", sorted(report, Outcome.PASS), false);
-    if (md.length() > MAX_CHARS) {
-      md.setLength(MAX_CHARS - 200);
-      md.append("\n\n… truncated to fit a comment; see report.html or shipcheck.json for all.\n");
-    }
-    return md.toString();
   }
 
   private static boolean baselined(ScanReport report) {
