@@ -125,7 +125,7 @@ final class ScanCommand implements Command {
       RuleCatalog catalog,
       ClauseCatalog clauses,
       Terminal terminal)
-      throws UsageException {
+      throws UsageException, Policies.InvalidPolicyException {
     Path dir = Path.of(cl.getOptionValue("repo", "."));
     String name;
     Path root;
