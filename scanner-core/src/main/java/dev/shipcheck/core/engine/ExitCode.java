@@ -37,6 +37,8 @@ public final class ExitCode {
   }
 
   /**
+   * The exit code when some FAILs are pre-existing (matched in the baseline).
+   *
    * @param preExisting fingerprints of FAILs the baseline already had; they do not gate
    */
   public static int of(

@@ -34,6 +34,8 @@ public record Actor(
   }
 
   /**
+   * Who is running this scan, from the environment.
+   *
    * @param osUser the operating-system user, used outside CircleCI
    */
   public static Actor detect(Map<String, String> env, String osUser) {

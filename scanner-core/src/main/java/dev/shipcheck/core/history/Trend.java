@@ -14,6 +14,8 @@ public final class Trend {
   private Trend() {}
 
   /**
+   * The trend of this run's target, ending with this run.
+   *
    * @param past valid audit entries in log order (the current run excluded)
    * @param current this run's entry
    * @param keep the retention: at most this many runs, the current one included
