@@ -108,7 +108,7 @@ final class ScanCommand implements Command {
     List<String> formats = Reports.select(cl.getOptionValue("format"));
     LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
     try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
-      return scan(cl, policy, rules, failOn, formats, terminal);
+      return scan(cl, policy, rules, gate, formats, terminal);
     }
   }
 
@@ -121,7 +121,7 @@ final class ScanCommand implements Command {
       CommandLine cl,
       LoadedPolicy policy,
       RuleSetup rules,
-      Severity failOn,
+      GateOptions gate,
       List<String> formats,
       Terminal terminal)
       throws Exception {
