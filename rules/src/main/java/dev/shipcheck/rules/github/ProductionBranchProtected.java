@@ -54,14 +54,12 @@ public final class ProductionBranchProtected implements Rule {
     List<String> gaps = gaps(effective, context.policy().github().protection());
     Verdict v =
         gaps.isEmpty()
-            ? Verdict.pass("production branch '%s' is protected: %s", branch, summary(effective))
+            ? Verdict.pass("production branch '%s' is protected: %s", branch, effective.summary())
             : Verdict.fail(
                 "production branch '%s' of %s: %s",
                 branch, protection.repository(), String.join("; ", gaps));
     for (EffectiveProtection.Applied a : effective.applied()) {
-      v =
-          v.evidence(
-              "github", protection.repository() + ":" + branch, a.source() + ": " + labels(a));
+      v = v.evidence("github", protection.repository() + ":" + branch, a.describe());
     }
     for (EffectiveProtection.Ignored i : effective.ignored()) {
       v = v.withNote(i.source() + " is not counted: " + i.why());
@@ -104,34 +102,5 @@ public final class ProductionBranchProtected implements Rule {
       }
     }
     return gaps;
-  }
-
-  private static String summary(EffectiveProtection e) {
-    List<String> parts = new ArrayList<>();
-    e.requiredApprovals().ifPresent(n -> parts.add("pull requests with " + n + " approval(s)"));
-    for (Control c : List.of(Control.BLOCK_FORCE_PUSHES, Control.BLOCK_DELETIONS)) {
-      if (e.enforces(c)) {
-        parts.add(c.label());
-      }
-    }
-    if (e.enforces(Control.STATUS_CHECKS)) {
-      parts.add("status checks " + String.join(", ", e.statusChecks()));
-    }
-    return String.join(", ", parts);
-  }
-
-  private static String labels(EffectiveProtection.Applied a) {
-    if (a.controls().isEmpty()) {
-      return "none of the controls the policy asks about";
-    }
-    List<String> parts = new ArrayList<>();
-    for (EffectiveProtection.Enforced c : a.controls()) {
-      String label =
-          c.control() == Control.PULL_REQUEST
-              ? "pull request with " + c.approvals() + " approval(s)"
-              : c.control().label();
-      parts.add(c.bypass().isEmpty() ? label : label + " (bypass: " + c.bypass().size() + ")");
-    }
-    return String.join(", ", parts);
   }
 }

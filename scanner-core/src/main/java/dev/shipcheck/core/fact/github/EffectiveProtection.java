@@ -48,6 +48,22 @@ public record EffectiveProtection(String branch, List<Applied> applied, List<Ign
       Objects.requireNonNull(source, "source");
       controls = List.copyOf(controls);
     }
+
+    /** For evidence: {@code ruleset 'x' (...): pull request with 1 approval(s), ...}. */
+    public String describe() {
+      if (controls.isEmpty()) {
+        return source + ": none of the controls the policy asks about";
+      }
+      List<String> parts = new ArrayList<>();
+      for (Enforced c : controls) {
+        String label =
+            c.control() == Control.PULL_REQUEST
+                ? "pull request with " + c.approvals() + " approval(s)"
+                : c.control().label();
+        parts.add(c.bypass().isEmpty() ? label : label + " (bypassable)");
+      }
+      return source + ": " + String.join(", ", parts);
+    }
   }
 
   /**
@@ -72,6 +88,21 @@ public record EffectiveProtection(String branch, List<Applied> applied, List<Ign
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(why, "why");
     }
+  }
+
+  /** For messages: {@code pull requests with 2 approval(s), force pushes blocked, ...}. */
+  public String summary() {
+    List<String> parts = new ArrayList<>();
+    requiredApprovals().ifPresent(n -> parts.add("pull requests with " + n + " approval(s)"));
+    for (Control c : List.of(Control.BLOCK_FORCE_PUSHES, Control.BLOCK_DELETIONS)) {
+      if (enforces(c)) {
+        parts.add(c.label());
+      }
+    }
+    if (enforces(Control.STATUS_CHECKS)) {
+      parts.add("status checks " + String.join(", ", statusChecks()));
+    }
+    return parts.isEmpty() ? "nothing" : String.join(", ", parts);
   }
 
   /** Whether nothing at all protects the branch. */
