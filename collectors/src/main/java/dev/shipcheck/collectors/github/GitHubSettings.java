@@ -97,7 +97,7 @@ public record GitHubSettings(
   public URI graphql() {
     String s = api.toString().replaceAll("/+$", "");
     if (s.endsWith("/api/v3")) {
-      return URI.create(s.substring(0, s.length() - 3) + "graphql");
+      return URI.create(s.substring(0, s.length() - 3) + "/graphql");
     }
     return URI.create(s + "/graphql");
   }
