@@ -16,6 +16,9 @@ public final class Json {
           .addModule(new Jdk8Module())
           .addModule(new JavaTimeModule())
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          // Records are serialised by their components; an isX() helper must never become a
+          // property (FileContent.isText() once overwrote the file's text in saved facts).
+          .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

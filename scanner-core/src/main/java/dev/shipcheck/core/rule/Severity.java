@@ -1,5 +1,7 @@
 package dev.shipcheck.core.rule;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How much a failing rule matters; drives `--fail-on`, SARIF levels and report ordering. */
@@ -34,11 +36,13 @@ public enum Severity {
     return ordinal() <= threshold.ordinal();
   }
 
+  @JsonValue
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /** Parses {@code critical|high|medium|low}, case-insensitively. */
+  @JsonCreator
   public static Severity parse(String text) {
     for (Severity s : values()) {
       if (s.name().equalsIgnoreCase(text.trim())) {

@@ -78,7 +78,13 @@ public final class YamlTree {
   private static String describe(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
     String context = e.getContext();
-    return context == null ? problem : context + ", " + problem;
+    if (context == null) {
+      return problem;
+    }
+    Mark start = e.getContextMark();
+    return start == null
+        ? context + ", " + problem
+        : context + " started at " + position(start) + ", " + problem;
   }
 
   static Position position(Mark mark) {

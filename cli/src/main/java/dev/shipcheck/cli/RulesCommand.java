@@ -1,0 +1,103 @@
+package dev.shipcheck.cli;
+
+import dev.shipcheck.core.Json;
+import dev.shipcheck.core.engine.ExitCode;
+import dev.shipcheck.core.policy.ClauseCatalog;
+import dev.shipcheck.core.report.RuleSummary;
+import dev.shipcheck.core.rule.RuleCatalog;
+import dev.shipcheck.reports.docs.RuleDocs;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code shipcheck rules}: the rule catalogue with clauses; also regenerates docs/rules. */
+final class RulesCommand implements Command {
+  @Override
+  public String name() {
+    return "rules";
+  }
+
+  @Override
+  public String summary() {
+    return "list the rules with the policy clauses they check";
+  }
+
+  @Override
+  public int run(String[] args, Terminal terminal) throws Exception {
+    Options options = Args.withCommon(new Options());
+    options.addOption(Args.value("format", "FORMAT", "text (default), markdown or json"));
+    options.addOption(
+        Args.value(
+            "write-docs", "DIR", "write the rule documentation pages (docs/rules) into DIR"));
+    CommandLine cl = Args.parse(name(), options, args);
+    if (cl.hasOption("help")) {
+      terminal
+          .out()
+          .print(
+              Args.help(
+                  "shipcheck rules [--format text|markdown|json]",
+                  "Prints the rule catalogue: id, severity, title and policy clauses.",
+                  options,
+                  ""));
+      return ExitCode.OK;
+    }
+    ClauseCatalog clauses = ClauseCatalog.load(RulesCommand.class.getClassLoader());
+    List<RuleSummary> rules =
+        RuleCatalog.builtIn().descriptors().stream()
+            .map(d -> RuleSummary.of(d, d.severity()))
+            .toList();
+    if (cl.hasOption("write-docs")) {
+      writeDocs(Path.of(cl.getOptionValue("write-docs")), RuleDocs.generate(rules, clauses));
+      terminal
+          .out()
+          .println("wrote " + (rules.size() + 2) + " pages to " + cl.getOptionValue("write-docs"));
+      return ExitCode.OK;
+    }
+    String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+    switch (format) {
+      case "text" -> text(terminal, rules, clauses);
+      case "markdown" -> terminal.out().print(RuleDocs.generate(rules, clauses).get("README.md"));
+      case "json" ->
+          terminal
+              .out()
+              .println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rules));
+      default ->
+          throw new UsageException(
+              "rules: --format: unknown format '" + format + "' (text, markdown or json)");
+    }
+    return ExitCode.OK;
+  }
+
+  private static void text(Terminal terminal, List<RuleSummary> rules, ClauseCatalog clauses) {
+    for (RuleSummary r : rules) {
+      terminal
+          .out()
+          .printf(Locale.ROOT, "%-26s %-8s %s%n", r.id(), r.severity().label(), r.title());
+      for (String id : r.clauses()) {
+        clauses
+            .find(id)
+            .ifPresent(
+                c ->
+                    terminal
+                        .out()
+                        .printf(Locale.ROOT, "%-26s   %s: \"%s\"%n", "", c.id(), c.text()));
+      }
+    }
+  }
+
+  private static void writeDocs(Path dir, Map<String, String> pages) throws Exception {
+    try (AtomicReportOutput out = new AtomicReportOutput(dir)) {
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        try (OutputStream os = out.open(page.getKey())) {
+          os.write(page.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      out.commit();
+    }
+  }
+}

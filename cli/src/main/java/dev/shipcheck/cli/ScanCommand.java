@@ -1,0 +1,222 @@
+package dev.shipcheck.cli;
+
+import dev.shipcheck.collectors.git.GitRepos;
+import dev.shipcheck.core.collect.ScanMode;
+import dev.shipcheck.core.collect.Source;
+import dev.shipcheck.core.collect.SourceContext;
+import dev.shipcheck.core.engine.ExitCode;
+import dev.shipcheck.core.engine.FactPlan;
+import dev.shipcheck.core.engine.FactStore;
+import dev.shipcheck.core.engine.FactsSnapshot;
+import dev.shipcheck.core.engine.Scan;
+import dev.shipcheck.core.engine.ScanSetup;
+import dev.shipcheck.core.fact.Fact;
+import dev.shipcheck.core.fact.Project;
+import dev.shipcheck.core.policy.ClauseCatalog;
+import dev.shipcheck.core.policy.LoadedPolicy;
+import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.core.report.Target;
+import dev.shipcheck.core.rule.RuleCatalog;
+import dev.shipcheck.core.rule.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.eclipse.jgit.lib.Repository;
+
+/** {@code shipcheck scan}: the pre-merge scan of a checkout, or a re-run from saved facts. */
+final class ScanCommand implements Command {
+  static final List<String> ENDPOINT_OPTIONS =
+      List.of("github-url", "circleci-url", "aws-endpoint", "aws-profile", "statuscake-url");
+
+  @Override
+  public String name() {
+    return "scan";
+  }
+
+  @Override
+  public String summary() {
+    return "check a repository against the policy and write reports";
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(
+        Args.value("repo", "PATH", "the git checkout to scan (default: the current directory)"));
+    o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
+    o.addOption(Args.value("out", "DIR", "report directory (default: shipcheck-report)"));
+    o.addOption(
+        Args.value(
+            "format",
+            "LIST",
+            "report formats, comma-separated (default: all of "
+                + String.join(",", Reports.formats())
+                + ")"));
+    o.addOption(
+        Args.value(
+            "fail-on",
+            "SEVERITY",
+            "lowest severity of a FAIL that makes the exit code 1: critical, high, medium, low"
+                + " (default: low)"));
+    o.addOption(
+        Args.flag("allow-incomplete", "exit 0 instead of 3 when something could not be checked"));
+    o.addOption(Args.value("save-facts", "FILE", "save what the scanner saw, as JSON"));
+    o.addOption(Args.value("from-facts", "FILE", "evaluate saved facts instead of collecting"));
+    o.addOption(
+        Args.value("github-url", "URL", "GitHub API endpoint (GitHub Enterprise, proxies)"));
+    o.addOption(Args.value("circleci-url", "URL", "CircleCI endpoint"));
+    o.addOption(Args.value("aws-endpoint", "URL", "AWS Organizations endpoint"));
+    o.addOption(Args.value("aws-profile", "NAME", "AWS credentials profile"));
+    o.addOption(Args.value("statuscake-url", "URL", "StatusCake API endpoint"));
+    o.addOption(Args.flag("quiet", "print only the result line"));
+    return Args.withCommon(o);
+  }
+
+  @Override
+  public int run(String[] args, Terminal terminal) throws Exception {
+    Options options = options();
+    CommandLine cl = Args.parse(name(), options, args);
+    if (cl.hasOption("help")) {
+      terminal
+          .out()
+          .print(
+              Args.help(
+                  "shipcheck scan [options]",
+                  "Checks a repository against the deployment policy. Exit codes: 0 nothing at or above"
+                      + " --fail-on; 1 a FAIL at or above it; 2 bad invocation or invalid policy; 3 no"
+                      + " violations but something could not be checked.",
+                  options,
+                  "Tokens come from GITHUB_TOKEN, CIRCLECI_TOKEN, STATUSCAKE_API_TOKEN and AWS's default"
+                      + " credential chain; a source without them is not used and its rules are NOT_RUN."));
+      return ExitCode.OK;
+    }
+    if (!cl.getArgList().isEmpty()) {
+      throw new UsageException(
+          "scan: unexpected argument '"
+              + cl.getArgList().get(0)
+              + "' (see 'shipcheck scan --help')");
+    }
+    Severity failOn = failOn(cl);
+    List<String> formats = Reports.select(cl.getOptionValue("format"));
+    LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
+    RuleCatalog catalog = RuleCatalog.builtIn();
+    Policies.checkRuleIds(policy, catalog);
+    ClauseCatalog clauses = ClauseCatalog.load(ScanCommand.class.getClassLoader());
+    ScanSetup setup =
+        cl.hasOption("from-facts")
+            ? fromFacts(
+                Path.of(cl.getOptionValue("from-facts")), policy, catalog, clauses, terminal)
+            : local(cl, policy, catalog, clauses, terminal);
+    Scan.Outcome outcome = Scan.run(setup);
+    ScanReport report = outcome.report();
+    if (cl.hasOption("save-facts")) {
+      saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
+    }
+    Path out = Path.of(cl.getOptionValue("out", "shipcheck-report"));
+    List<Path> files = Reports.write(report, formats, out);
+    int exit = ExitCode.of(report.results(), failOn, cl.hasOption("allow-incomplete"));
+    new ConsoleSummary(terminal, cl.hasOption("quiet")).print(report, files, exit, failOn);
+    return exit;
+  }
+
+  private static Severity failOn(CommandLine cl) throws UsageException {
+    try {
+      return Severity.parse(cl.getOptionValue("fail-on", "low"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("scan: --fail-on: " + e.getMessage());
+    }
+  }
+
+  private static ScanSetup local(
+      CommandLine cl,
+      LoadedPolicy policy,
+      RuleCatalog catalog,
+      ClauseCatalog clauses,
+      Terminal terminal)
+      throws UsageException {
+    Path dir = Path.of(cl.getOptionValue("repo", "."));
+    String name;
+    Path root;
+    try (Repository repo = GitRepos.open(dir)) {
+      name = GitRepos.projectName(repo);
+      root = repo.getWorkTree().toPath();
+    } catch (GitRepos.NotARepositoryException e) {
+      throw new UsageException("scan: --repo: " + e.getMessage());
+    }
+    SourceContext context =
+        new SourceContext(
+            ScanMode.LOCAL,
+            Optional.of(root),
+            Optional.empty(),
+            policy,
+            endpointOptions(cl),
+            terminal.env(),
+            terminal.clock());
+    List<Source> sources = Sources.create(context);
+    Policies.checkRequiredSources(policy, sources);
+    return new ScanSetup(
+        policy,
+        catalog,
+        clauses,
+        Target.repository(name),
+        List.of(new Project(name)),
+        sources,
+        Optional.empty(),
+        terminal.clock());
+  }
+
+  static Map<String, String> endpointOptions(CommandLine cl) {
+    Map<String, String> options = new java.util.HashMap<>();
+    for (String o : ENDPOINT_OPTIONS) {
+      if (cl.hasOption(o)) {
+        options.put(o, cl.getOptionValue(o));
+      }
+    }
+    return options;
+  }
+
+  private static ScanSetup fromFacts(
+      Path file, LoadedPolicy policy, RuleCatalog catalog, ClauseCatalog clauses, Terminal terminal)
+      throws UsageException, IOException {
+    Set<Class<? extends Fact>> known = new LinkedHashSet<>(FactPlan.needed(catalog.rules()));
+    FactsSnapshot.Loaded loaded;
+    try (InputStream in = Files.newInputStream(file)) {
+      loaded = FactsSnapshot.read(in, file.toString(), known);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("scan: --from-facts: no such file: " + file);
+    } catch (FactsSnapshot.SnapshotException e) {
+      throw new UsageException("scan: --from-facts: " + e.getMessage());
+    }
+    return new ScanSetup(
+        policy,
+        catalog,
+        clauses,
+        loaded.target(),
+        loaded.projects(),
+        List.of(),
+        Optional.of(loaded.facts()),
+        terminal.clock());
+  }
+
+  private static void saveFacts(Path file, FactStore facts, ScanReport report, ScanSetup setup)
+      throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    try (AtomicReportOutput out = new AtomicReportOutput(dir)) {
+      try (OutputStream os = out.open(file.getFileName().toString())) {
+        FactsSnapshot.write(
+            facts, report.target(), new ArrayList<>(setup.projects()), report.startedAt(), os);
+      }
+      out.commit();
+    }
+  }
+}

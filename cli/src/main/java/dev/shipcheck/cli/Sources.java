@@ -1,0 +1,34 @@
+package dev.shipcheck.cli;
+
+import dev.shipcheck.core.collect.Source;
+import dev.shipcheck.core.collect.SourceContext;
+import dev.shipcheck.core.collect.SourceFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** The data sources found on the class path, created for one scan in priority order. */
+final class Sources {
+  private Sources() {}
+
+  static List<Source> create(SourceContext context) {
+    List<SourceFactory> factories = new ArrayList<>();
+    ServiceLoader.load(SourceFactory.class, Sources.class.getClassLoader()).forEach(factories::add);
+    factories.sort(
+        Comparator.comparingInt(SourceFactory::priority).thenComparing(SourceFactory::name));
+    List<Source> sources = new ArrayList<>();
+    for (SourceFactory f : factories) {
+      sources.add(f.create(context));
+    }
+    return sources;
+  }
+
+  /** The names of every source this build knows, for messages. */
+  static List<String> names() {
+    List<String> names = new ArrayList<>();
+    ServiceLoader.load(SourceFactory.class, Sources.class.getClassLoader())
+        .forEach(f -> names.add(f.name()));
+    return names;
+  }
+}

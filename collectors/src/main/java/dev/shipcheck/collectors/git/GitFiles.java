@@ -1,0 +1,137 @@
+package dev.shipcheck.collectors.git;
+
+import dev.shipcheck.core.fact.repo.FileContent;
+import dev.shipcheck.core.fact.repo.RepoFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * The working tree's files: the tracked paths from the index (fast, and skips ignored build output)
+ * plus the files the policy needs as they are on disk now, since a pre-merge scan judges the
+ * working tree about to be merged, committed or not.
+ */
+final class GitFiles {
+  static final String WORKING_TREE = "working tree";
+
+  private GitFiles() {}
+
+  static RepoFiles read(Repository repo, List<String> wanted) throws IOException {
+    Path root = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+    Set<String> paths = new LinkedHashSet<>();
+    DirCache index = repo.readDirCache();
+    for (int i = 0; i < index.getEntryCount(); i++) {
+      paths.add(index.getEntry(i).getPathString());
+    }
+    Map<String, FileContent> contents = new LinkedHashMap<>();
+    for (String w : wanted) {
+      Optional<String> onDisk = findOnDisk(root, w);
+      // A tracked file deleted from the working tree is gone for the scan.
+      paths.removeIf(p -> p.equalsIgnoreCase(w) && onDisk.map(d -> !d.equals(p)).orElse(true));
+      if (onDisk.isPresent()) {
+        paths.add(onDisk.get());
+        contents.put(onDisk.get(), content(root, onDisk.get()));
+      }
+    }
+    return new RepoFiles(WORKING_TREE, true, Set.of(), new ArrayList<>(paths), contents);
+  }
+
+  /** The path as spelled on disk, each component matched case-insensitively (exact first). */
+  static Optional<String> findOnDisk(Path root, String wanted) throws IOException {
+    Path dir = root;
+    StringBuilder spelled = new StringBuilder();
+    String[] parts = wanted.replace('\\', '/').split("/");
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        return Optional.empty();
+      }
+      Optional<String> match = entry(dir, part);
+      if (match.isEmpty()) {
+        return Optional.empty();
+      }
+      dir = dir.resolve(match.get());
+      spelled.append(i == 0 ? "" : "/").append(match.get());
+      boolean last = i == parts.length - 1;
+      if (last ? !Files.isRegularFile(dir) : !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(spelled.toString());
+  }
+
+  private static Optional<String> entry(Path dir, String name) throws IOException {
+    if (Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+      try (DirectoryStream<Path> s =
+          Files.newDirectoryStream(dir, e -> e.getFileName().toString().equals(name))) {
+        if (s.iterator().hasNext()) {
+          return Optional.of(name);
+        }
+      }
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) {
+        if (p.getFileName().toString().equalsIgnoreCase(name)) {
+          return Optional.of(p.getFileName().toString());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads a file as text unless it is too large (not read at all), binary (NUL bytes) or outside
+   * the repository through a symbolic link (not followed: it could point at anything).
+   */
+  static FileContent content(Path root, String path) {
+    Path file = root.resolve(path);
+    try {
+      Path real = file.toRealPath();
+      if (!real.startsWith(root.toRealPath())) {
+        return FileContent.unreadable(
+            path, WORKING_TREE, "a symbolic link pointing outside the repository; not followed");
+      }
+      long size = Files.size(real);
+      if (size > FileContent.MAX_TEXT_BYTES) {
+        return FileContent.tooLarge(path, WORKING_TREE, size);
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(real)) {
+        bytes = in.readNBytes((int) FileContent.MAX_TEXT_BYTES + 1);
+      }
+      if (bytes.length > FileContent.MAX_TEXT_BYTES) {
+        return FileContent.tooLarge(path, WORKING_TREE, bytes.length);
+      }
+      for (byte b : bytes) {
+        if (b == 0) {
+          return FileContent.binary(path, WORKING_TREE, bytes.length);
+        }
+      }
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return FileContent.text(path, WORKING_TREE, text, bytes.length);
+    } catch (IOException e) {
+      return FileContent.unreadable(path, WORKING_TREE, "cannot be read: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.shipcheck.reports.markdown;
+
+import dev.shipcheck.core.report.ReportOutput;
+import dev.shipcheck.core.report.ReportWriter;
+import dev.shipcheck.core.report.Result;
+import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.core.rule.Outcome;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code summary.md}: fits a pull-request comment (under 60,000 characters; GitHub's limit is
+ * 65,536), worst results first. Every value from a repository is escaped, because GitHub renders
+ * HTML inside Markdown and a repository or branch name is attacker-controlled.
+ */
+public final class MarkdownSummaryWriter implements ReportWriter {
+  public static final String FILE = "summary.md";
+  public static final int MAX_CHARS = 60_000;
+  private static final int RESERVE = 600;
+
+  @Override
+  public String format() {
+    return "markdown";
+  }
+
+  @Override
+  public void write(ScanReport report, ReportOutput output) throws IOException {
+    try (OutputStream out = output.open(FILE)) {
+      out.write(render(report).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  public static String render(ScanReport report) {
+    StringBuilder md = new StringBuilder();
+    List<Result> failing = sorted(report, Outcome.FAIL);
+    List<Result> incomplete =
+        report.results().stream().filter(r -> r.outcome().incomplete()).sorted(order()).toList();
+    md.append("## Shipcheck: ")
+        .append(headline(report, failing.size(), incomplete.size()))
+        .append("\n\n");
+    md.append("Scanned ")
+        .append(report.target().kind())
+        .append(" **")
+        .append(escape(report.target().name()))
+        .append("** against ")
+        .append(escape(report.policy().source()))
+        .append(" (`")
+        .append(report.policy().sha256(), 0, 12)
+        .append("`) with ")
+        .append(report.tool().name())
+        .append(' ')
+        .append(escape(report.tool().version()))
+        .append(" in ")
+        .append(report.durationMillis())
+        .append(" ms. ")
+        .append(counts(report))
+        .append("\n\n");
+    section(md, "Failing", failing, true);
+    section(md, "Could not check", incomplete, true);
+    section(md, "Waived", sorted(report, Outcome.WAIVED), true);
+    section(md, "Not run (source not configured)", sorted(report, Outcome.NOT_RUN), false);
+    section(md, "Passed", sorted(report, Outcome.PASS), false);
+    if (md.length() > MAX_CHARS) {
+      md.setLength(MAX_CHARS - 200);
+      md.append("\n\n… truncated to fit a comment; see report.html or shipcheck.json for all.\n");
+    }
+    return md.toString();
+  }
+
+  private static String headline(ScanReport report, int failing, int incomplete) {
+    if (failing > 0) {
+      return failing
+          + " failing"
+          + (incomplete > 0 ? ", " + incomplete + " could not be checked" : "");
+    }
+    if (incomplete > 0) {
+      return "no failures, but " + incomplete + " could not be checked";
+    }
+    return "compliant";
+  }
+
+  private static String counts(ScanReport report) {
+    StringBuilder sb = new StringBuilder();
+    for (Outcome o : Outcome.values()) {
+      int n = report.summary().count(o);
+      if (n > 0) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(o.label());
+      }
+    }
+    return sb.length() == 0 ? "No results." : sb + ".";
+  }
+
+  private static void section(StringBuilder md, String title, List<Result> rows, boolean open) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append(
+        open
+            ? "### " + title + " (" + rows.size() + ")\n\n"
+            : "<details><summary>" + title + " (" + rows.size() + ")</summary>\n\n");
+    md.append("| Severity | Rule | Project | Finding |\n|---|---|---|---|\n");
+    int shown = 0;
+    for (Result r : rows) {
+      String row =
+          "| "
+              + r.severity().label()
+              + " | `"
+              + escapeCode(r.ruleId())
+              + "` | "
+              + escape(r.project())
+              + " | "
+              + escape(r.message())
+              + (r.waiver()
+                  .map(
+                      w ->
+                          " — waived: "
+                              + escape(w.reason())
+                              + " ("
+                              + escape(w.approvedBy())
+                              + ", until "
+                              + w.expires()
+                              + ")")
+                  .orElse(""))
+              + " |\n";
+      if (md.length() + row.length() > MAX_CHARS - RESERVE) {
+        md.append("| | | | … and ").append(rows.size() - shown).append(" more in report.html |\n");
+        break;
+      }
+      md.append(row);
+      shown++;
+    }
+    md.append(open ? "\n" : "\n</details>\n\n");
+  }
+
+  private static List<Result> sorted(ScanReport report, Outcome outcome) {
+    return report.results().stream().filter(r -> r.outcome() == outcome).sorted(order()).toList();
+  }
+
+  private static Comparator<Result> order() {
+    return Comparator.comparing((Result r) -> r.severity().ordinal())
+        .thenComparing(Result::project)
+        .thenComparing(Result::ruleId);
+  }
+
+  /** Escapes text for a Markdown table cell that GitHub also parses for HTML. */
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '|' -> sb.append("\\|");
+        case '\n', '\r' -> sb.append(' ');
+        case '`', '*', '_', '[', ']', '\\', '#', '!', '~' -> sb.append('\\').append(c);
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String escapeCode(String s) {
+    return s.replace("`", "'").replace("|", "\\|");
+  }
+}
