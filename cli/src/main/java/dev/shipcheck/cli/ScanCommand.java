@@ -4,6 +4,7 @@ import dev.shipcheck.collectors.git.GitRepos;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
+import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.engine.FactPlan;
 import dev.shipcheck.core.engine.FactStore;
@@ -53,6 +54,15 @@ final class ScanCommand implements Command {
     Options o = new Options();
     o.addOption(
         Args.value("repo", "PATH", "the git checkout to scan (default: the current directory)"));
+    o.addOption(
+        Args.value(
+            "github-org", "ORG", "scan every repository of this GitHub organisation instead"));
+    o.addOption(
+        Args.value(
+            "shard",
+            "K/N",
+            "with --github-org: scan only shard K of N (split by repository name; merge the"
+                + " shards' shipcheck.json with 'shipcheck merge')"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
     o.addOption(Args.value("out", "DIR", "report directory (default: shipcheck-report)"));
     o.addOption(
@@ -78,7 +88,8 @@ final class ScanCommand implements Command {
     o.addOption(Args.value("aws-endpoint", "URL", "AWS Organizations endpoint"));
     o.addOption(Args.value("aws-profile", "NAME", "AWS credentials profile"));
     o.addOption(Args.value("statuscake-url", "URL", "StatusCake API endpoint"));
-    o.addOption(Args.flag("quiet", "print only the result line"));
+    o.addOption(Args.flag("quiet", "print only the result line (and no progress)"));
+    OrgScan.options().forEach(o::addOption);
     return Args.withCommon(o);
   }
 
@@ -100,6 +111,9 @@ final class ScanCommand implements Command {
                       + " credential chain; a source without them is not used and its rules are NOT_RUN."));
       return ExitCode.OK;
     }
+    if (cl.hasOption("shard") && !cl.hasOption("github-org")) {
+      throw new UsageException("scan: --shard splits an organisation; it needs --github-org");
+    }
     if (!cl.getArgList().isEmpty()) {
       throw new UsageException(
           "scan: unexpected argument '"
@@ -116,8 +130,15 @@ final class ScanCommand implements Command {
         cl.hasOption("from-facts")
             ? fromFacts(
                 Path.of(cl.getOptionValue("from-facts")), policy, catalog, clauses, terminal)
-            : local(cl, policy, catalog, clauses, terminal);
-    Scan.Outcome outcome = Scan.run(setup);
+            : cl.hasOption("github-org")
+                ? OrgScan.setup(cl, policy, catalog, clauses, terminal)
+                : local(cl, policy, catalog, clauses, terminal);
+    SourceMetrics metrics = new SourceMetrics();
+    Scan.Outcome outcome;
+    try (Progress progress =
+        Progress.start(metrics, terminal, cl.hasOption("quiet") || !cl.hasOption("github-org"))) {
+      outcome = Scan.run(setup, metrics);
+    }
     ScanReport report = outcome.report();
     if (cl.hasOption("save-facts")) {
       saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
@@ -175,9 +196,15 @@ final class ScanCommand implements Command {
         terminal.clock());
   }
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   static Map<String, String> endpointOptions(CommandLine cl) {
     Map<String, String> options = new java.util.HashMap<>();
-    for (String o : ENDPOINT_OPTIONS) {
+    for (String o : concat(ENDPOINT_OPTIONS, OrgScan.GITHUB_OPTIONS)) {
       if (cl.hasOption(o)) {
         options.put(o, cl.getOptionValue(o));
       }

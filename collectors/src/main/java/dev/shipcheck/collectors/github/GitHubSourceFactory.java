@@ -19,12 +19,20 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 /**
  * The {@code github} source: endpoint from {@code --github-url} or the policy's {@code
  * sources.github.url}, token from {@code GITHUB_TOKEN}. Optional settings by command-line option:
- * {@code github-batch-size}, {@code github-concurrency}, {@code github-max-wait} (seconds) and
- * {@code github-cache-dir} (keeps REST ETags between runs).
+ * {@code github-batch-size}, {@code github-concurrency}, {@code github-max-wait} (seconds), {@code
+ * github-retry-ms} (first retry delay) and {@code github-cache-dir} (keeps REST ETags between
+ * runs).
  */
 public final class GitHubSourceFactory implements SourceFactory {
   public static final String NAME = "github";
   public static final String TOKEN = "GITHUB_TOKEN";
+
+  /**
+   * Rate-limit waits follow real time (GitHub's reset times), not the scan's clock, which tests and
+   * reproducible runs may fix.
+   */
+  private static final java.time.Clock PACING = java.time.Clock.systemUTC();
+
   private static final Pattern REMOTE =
       Pattern.compile("^(?:.*[:/])?([^/:]+)/([^/]+?)(?:\\.git)?/?$");
 
@@ -67,14 +75,14 @@ public final class GitHubSourceFactory implements SourceFactory {
                 NAME,
                 "add an 'origin' remote naming the GitHub repository (owner/repo) to the checkout"));
       }
-      return GitHubSource.local(repo.get(), settings, ctx.clock());
+      return GitHubSource.local(repo.get(), settings, PACING);
     }
-    return GitHubSource.organisation(ctx.organization().orElse(""), settings, ctx.clock());
+    return GitHubSource.organisation(ctx.organization().orElse(""), settings, PACING);
   }
 
   private static Source unconfigured(SourceContext ctx, SourceStatus status) {
     return new GitHubSource(
-        ctx.mode(), ctx.organization(), Optional.empty(), Optional.empty(), status, ctx.clock());
+        ctx.mode(), ctx.organization(), Optional.empty(), Optional.empty(), status, PACING);
   }
 
   static GitHubSettings settings(URI api, Secret token, SourceContext ctx) {
@@ -89,13 +97,15 @@ public final class GitHubSourceFactory implements SourceFactory {
         s.withMaxWait(
             Duration.ofSeconds(intOption(ctx, "github-max-wait", (int) s.maxWait().toSeconds())));
     Optional<Path> cache = ctx.option("github-cache-dir").map(Path::of);
+    Duration retry =
+        Duration.ofMillis(intOption(ctx, "github-retry-ms", (int) s.retryBase().toMillis()));
     return new GitHubSettings(
         s.api(),
         s.token(),
         s.batchSize(),
         s.concurrency(),
         s.attempts(),
-        s.retryBase(),
+        retry,
         s.secondaryWait(),
         s.maxWait(),
         s.timeout(),
