@@ -49,7 +49,15 @@ class OrgAuditTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "scan", "--github-org", "acme", "--github-url", s.url(), "--out", out.toString()));
+                "scan",
+                "--github-org",
+                "acme",
+                "--github-url",
+                s.url(),
+                "--github-retry-ms",
+                "20",
+                "--out",
+                out.toString()));
     args.addAll(List.of(extra));
     return CliRun.run(ENV, args.toArray(String[]::new));
   }
@@ -130,6 +138,11 @@ class OrgAuditTest {
     long requests = json.at("/metrics/github.requests").asLong();
     assertThat(requests).isPositive().isLessThan(20);
     assertThat(json.at("/metrics/github.graphqlPoints").asLong()).isPositive();
+    // each repository collected exactly once, whatever the number of fact types; archived
+    // repositories are not collected at all
+    long archived = sim.org().repos().stream().filter(SimRepo::archived).count();
+    assertThat(json.at("/metrics/github.repositoriesDone").asLong())
+        .isEqualTo(json.at("/summary/projects").asLong() - archived);
     assertThat(cleanRun.out()).contains("API: github " + requests + " requests", "GraphQL points");
     Path sarif = cleanOut.resolve("sarif/acme__svc-00000.sarif");
     assertThat(sarif).exists();
@@ -149,7 +162,8 @@ class OrgAuditTest {
         GitHubSimulator.start(
             SimConfig.defaults().withRepos(48).withToken(TOKEN).withFaults(0.10, 1_000))) {
       Path out = tmp.resolve("faulty");
-      CliRun run = scan(faulty, out, "--quiet");
+      // smaller batches: more requests, so the 10% of them that fail are several
+      CliRun run = scan(faulty, out, "--quiet", "--github-batch-size", "5");
       assertThat(faulty.requests().faults()).isPositive();
       assertThat(outcomes(out)).isEqualTo(outcomes(cleanOut));
       assertThat(run.exit()).isEqualTo(cleanRun.exit());

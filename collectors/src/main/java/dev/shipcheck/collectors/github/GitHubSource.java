@@ -35,6 +35,9 @@ public final class GitHubSource implements Source, ProjectDiscovery {
   private final Map<String, GitHubRepository> discovered = new ConcurrentHashMap<>();
   private final SourceMetrics discoveryMetrics = new SourceMetrics();
 
+  /** One instance: the engine calls each collector once, keyed by identity. */
+  private final GitHubCollector collector = new GitHubCollector(this);
+
   GitHubSource(
       ScanMode mode,
       Optional<String> organization,
@@ -79,7 +82,7 @@ public final class GitHubSource implements Source, ProjectDiscovery {
 
   @Override
   public List<Collector> collectors() {
-    return List.of(new GitHubCollector(this));
+    return List.of(collector);
   }
 
   boolean organisationScan() {
