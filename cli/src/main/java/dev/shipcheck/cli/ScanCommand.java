@@ -13,6 +13,7 @@ import dev.shipcheck.core.engine.Scan;
 import dev.shipcheck.core.engine.ScanSetup;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Project;
+import dev.shipcheck.core.fact.github.GitHubRepository;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.report.ScanReport;
@@ -216,6 +217,8 @@ final class ScanCommand implements Command {
       Path file, LoadedPolicy policy, RuleCatalog catalog, ClauseCatalog clauses, Terminal terminal)
       throws UsageException, IOException {
     Set<Class<? extends Fact>> known = new LinkedHashSet<>(FactPlan.needed(catalog.rules()));
+    // Read whatever no rule reads but the engine does: archived repositories stay not applicable.
+    known.add(GitHubRepository.class);
     FactsSnapshot.Loaded loaded;
     try (InputStream in = Files.newInputStream(file)) {
       loaded = FactsSnapshot.read(in, file.toString(), known);

@@ -37,7 +37,7 @@ class OrgAuditTest {
   static void scanOnce() throws Exception {
     sim = GitHubSimulator.start(SimConfig.defaults().withRepos(48).withToken(TOKEN));
     cleanOut = tmp.resolve("clean");
-    cleanRun = scan(sim, cleanOut);
+    cleanRun = scan(sim, cleanOut, "--save-facts", tmp.resolve("facts.json").toString());
   }
 
   @AfterAll
@@ -154,6 +154,16 @@ class OrgAuditTest {
     }
     assertThat(cleanRun.out() + cleanRun.err()).doesNotContain(TOKEN);
     assertThat(Files.readString(cleanOut.resolve("shipcheck.json"))).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void savedFactsReproduceTheResultsOffline() throws Exception {
+    Path out = tmp.resolve("offline");
+    CliRun run =
+        CliRun.run(
+            "scan", "--from-facts", tmp.resolve("facts.json").toString(), "--out", out.toString());
+    assertThat(outcomes(out)).isEqualTo(outcomes(cleanOut));
+    assertThat(run.exit()).isEqualTo(cleanRun.exit());
   }
 
   @Test
