@@ -104,6 +104,7 @@ final class GitHubCollector implements Collector {
     Finisher finish =
         s -> {
           put(sink, projectOf.get(s), s, request, parts, assembler, rest, known);
+          s.release();
           request.metrics().add("github.repositoriesDone", 1);
         };
     ExecutorService pool =
@@ -115,41 +116,55 @@ final class GitHubCollector implements Collector {
               return t;
             });
     try {
-      Queue<RepoState> waiting = new ConcurrentLinkedQueue<>();
-      List<Callable<Void>> details = new ArrayList<>();
-      for (List<RepoState> batch : chunks(todo, settings.batchSize())) {
-        details.add(
-            () -> {
-              runner.details(batch);
-              settle(runner, batch, waiting, finish);
-              return null;
-            });
-      }
-      runAll(pool, details);
-      // Follow-ups of every batch share queries, so they cost a few requests in all.
-      for (int round = 0; round < BatchRunner.MAX_ROUNDS && !waiting.isEmpty(); round++) {
-        List<RepoState> asking = new ArrayList<>(waiting);
-        waiting.clear();
-        List<Callable<Void>> asks = new ArrayList<>();
-        for (List<RepoState> chunk : chunks(asking, settings.batchSize())) {
-          asks.add(
-              () -> {
-                runner.ask(chunk);
-                return null;
-              });
-        }
-        runAll(pool, asks);
-        settle(runner, asking, waiting, finish);
-      }
-      for (RepoState s : waiting) {
-        BatchRunner.giveUp(s);
-        finish.done(s);
-      }
+      phases(pool, runner, todo, settings.batchSize(), finish);
     } finally {
       pool.shutdownNow();
     }
     if (fatal.get() != null) {
       sink.notify(Notification.Level.ERROR, "GitHub: " + fatal.get());
+    }
+  }
+
+  /**
+   * Details queries for every batch, then rounds of follow-up queries shared by all repositories
+   * still waiting; each repository's facts are put as soon as nothing is left to ask about it.
+   */
+  private static void phases(
+      ExecutorService pool,
+      BatchRunner runner,
+      List<RepoState> todo,
+      int batchSize,
+      Finisher finish)
+      throws Exception {
+    Queue<RepoState> waiting = new ConcurrentLinkedQueue<>();
+    List<Callable<Void>> details = new ArrayList<>();
+    for (List<RepoState> batch : chunks(todo, batchSize)) {
+      details.add(
+          () -> {
+            runner.details(batch);
+            settle(runner, batch, waiting, finish);
+            return null;
+          });
+    }
+    runAll(pool, details);
+    // Follow-ups of every batch share queries, so they cost a few requests in all.
+    for (int round = 0; round < BatchRunner.MAX_ROUNDS && !waiting.isEmpty(); round++) {
+      List<RepoState> asking = new ArrayList<>(waiting);
+      waiting.clear();
+      List<Callable<Void>> asks = new ArrayList<>();
+      for (List<RepoState> chunk : chunks(asking, batchSize)) {
+        asks.add(
+            () -> {
+              runner.ask(chunk);
+              return null;
+            });
+      }
+      runAll(pool, asks);
+      settle(runner, asking, waiting, finish);
+    }
+    for (RepoState s : waiting) {
+      BatchRunner.giveUp(s);
+      finish.done(s);
     }
   }
 

@@ -47,6 +47,17 @@ final class RepoState {
     return Optional.ofNullable(meta.at("/defaultBranchRef/name").textValue());
   }
 
+  /** Drops what was read once the facts are built, so a large organisation is not held twice. */
+  void release() {
+    meta = NullNode.getInstance();
+    branches.clear();
+    listings.clear();
+    blobs.clear();
+    asked.clear();
+    classic.clear();
+    rulesets.clear();
+  }
+
   /** The production branch as spelled in the repository, if one of the accepted names exists. */
   Optional<String> productionBranch(List<String> accepted) {
     for (String a : accepted) {
