@@ -3,6 +3,7 @@ package dev.shipcheck.collectors.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.collectors.github.RepoQueries.Layout;
 import dev.shipcheck.collectors.github.RepoQueries.Parts;
+import dev.shipcheck.core.collect.FileWants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -256,7 +257,7 @@ final class RepoReader {
   /** The production branch, when it has the CircleCI config (which is then read from it). */
   Optional<String> productionRev(RepoState s) {
     Optional<String> prod = s.productionBranch(productionNames);
-    String configDir = parent(FileWantsPaths.CIRCLECI_CONFIG);
+    String configDir = parent(FileWants.CIRCLECI_CONFIG);
     return prod.filter(p -> s.entry(p, configDir, CONFIG).isPresent());
   }
 
@@ -292,12 +293,5 @@ final class RepoReader {
       out.add((type.isEmpty() ? "" : type + ": ") + e.path("message").asText());
     }
     return out.isEmpty() ? "no answer" : String.join("; ", out);
-  }
-
-  /** The path of the CircleCI config, as {@code FileWants} names it. */
-  static final class FileWantsPaths {
-    static final String CIRCLECI_CONFIG = dev.shipcheck.core.collect.FileWants.CIRCLECI_CONFIG;
-
-    private FileWantsPaths() {}
   }
 }
