@@ -59,7 +59,7 @@ final class OrgScan {
       RuleCatalog catalog,
       ClauseCatalog clauses,
       Terminal terminal)
-      throws UsageException {
+      throws UsageException, Policies.InvalidPolicyException {
     String org = cl.getOptionValue("github-org").trim();
     if (org.isEmpty() || cl.hasOption("repo")) {
       throw new UsageException("scan: give either --repo PATH or --github-org ORG, not both");

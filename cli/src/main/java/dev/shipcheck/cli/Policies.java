@@ -1,5 +1,6 @@
 package dev.shipcheck.cli;
 
+import dev.shipcheck.core.collect.RequiredSources;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.policy.PolicyException;
@@ -7,9 +8,7 @@ import dev.shipcheck.core.policy.PolicyLoader;
 import dev.shipcheck.core.policy.PolicyProblem;
 import dev.shipcheck.core.rule.RuleCatalog;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Loading and checking the policy file for the commands. */
 final class Policies {
@@ -52,26 +51,12 @@ final class Policies {
     }
   }
 
-  /** A source the policy's {@code require:} names must be configured (DESIGN §3). */
+  /** A source the policy's {@code require:} names must be configured (DESIGN §3): exit 2. */
   static void checkRequiredSources(LoadedPolicy policy, List<Source> sources)
-      throws UsageException {
-    List<String> missing = new ArrayList<>();
-    for (String name : policy.policy().require()) {
-      Optional<Source> s = sources.stream().filter(x -> x.status().name().equals(name)).findFirst();
-      if (s.isEmpty()) {
-        missing.add(name + " (this build has no such source)");
-      } else if (!s.get().status().configured()) {
-        missing.add(name + " (" + s.get().status().howToEnable() + ")");
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new UsageException(
-          "the policy "
-              + policy.source()
-              + " requires source"
-              + (missing.size() == 1 ? " " : "s ")
-              + String.join("; ", missing)
-              + ", not configured for this scan");
+      throws InvalidPolicyException {
+    List<PolicyProblem> problems = RequiredSources.unmet(policy, sources);
+    if (!problems.isEmpty()) {
+      throw new InvalidPolicyException(problems);
     }
   }
 }

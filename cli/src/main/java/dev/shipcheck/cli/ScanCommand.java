@@ -19,7 +19,6 @@ import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.rule.RuleCatalog;
-import dev.shipcheck.core.rule.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,14 +72,7 @@ final class ScanCommand implements Command {
             "report formats, comma-separated (default: all of "
                 + String.join(",", Reports.formats())
                 + ")"));
-    o.addOption(
-        Args.value(
-            "fail-on",
-            "SEVERITY",
-            "lowest severity of a FAIL that makes the exit code 1: critical, high, medium, low"
-                + " (default: low)"));
-    o.addOption(
-        Args.flag("allow-incomplete", "exit 0 instead of 3 when something could not be checked"));
+    GateOptions.add(o);
     o.addOption(Args.value("save-facts", "FILE", "save what the scanner saw, as JSON"));
     o.addOption(Args.value("from-facts", "FILE", "evaluate saved facts instead of collecting"));
     o.addOption(
@@ -105,8 +97,9 @@ final class ScanCommand implements Command {
               Args.help(
                   "shipcheck scan [options]",
                   "Checks a repository against the deployment policy. Exit codes: 0 nothing at or above"
-                      + " --fail-on; 1 a FAIL at or above it; 2 bad invocation or invalid policy; 3 no"
-                      + " violations but something could not be checked.",
+                      + " --fail-on; 1 a FAIL at or above it (with --baseline: a new or worse one);"
+                      + " 2 bad invocation, invalid policy or unreadable baseline; 3 no violations but"
+                      + " something could not be checked (a baseline does not change that).",
                   options,
                   "Tokens come from GITHUB_TOKEN, CIRCLECI_TOKEN, STATUSCAKE_API_TOKEN and AWS's default"
                       + " credential chain; a source without them is not used and its rules are NOT_RUN."));
@@ -121,7 +114,7 @@ final class ScanCommand implements Command {
               + cl.getArgList().get(0)
               + "' (see 'shipcheck scan --help')");
     }
-    Severity failOn = failOn(cl);
+    GateOptions gate = GateOptions.parse(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
     LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
     RuleCatalog catalog = RuleCatalog.builtIn();
@@ -145,18 +138,7 @@ final class ScanCommand implements Command {
       saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
     }
     Path out = Path.of(cl.getOptionValue("out", "shipcheck-report"));
-    List<Path> files = Reports.write(report, formats, out);
-    int exit = ExitCode.of(report.results(), failOn, cl.hasOption("allow-incomplete"));
-    new ConsoleSummary(terminal, cl.hasOption("quiet")).print(report, files, exit, failOn);
-    return exit;
-  }
-
-  private static Severity failOn(CommandLine cl) throws UsageException {
-    try {
-      return Severity.parse(cl.getOptionValue("fail-on", "low"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("scan: --fail-on: " + e.getMessage());
-    }
+    return new ScanFinish(gate, terminal, cl.hasOption("quiet")).finish(report, formats, out);
   }
 
   private static ScanSetup local(
@@ -165,7 +147,7 @@ final class ScanCommand implements Command {
       RuleCatalog catalog,
       ClauseCatalog clauses,
       Terminal terminal)
-      throws UsageException {
+      throws UsageException, Policies.InvalidPolicyException {
     Path dir = Path.of(cl.getOptionValue("repo", "."));
     String name;
     Path root;

@@ -156,7 +156,9 @@ class PreMergeScanTest {
     Path policy = Files.writeString(tmp.resolve("p.yml"), "version: 1\nrequire: [statuscake]\n");
     CliRun run = scan(repo, "--policy", policy.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("requires source statuscake");
+    assertThat(run.err())
+        .contains(policy + ":2:11: require[0]: the policy requires source 'statuscake'")
+        .contains("STATUSCAKE_API_TOKEN");
   }
 
   @Test

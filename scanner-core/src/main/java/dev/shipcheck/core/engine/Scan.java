@@ -10,6 +10,7 @@ import dev.shipcheck.core.report.RuleSummary;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.SourceUsage;
 import dev.shipcheck.core.report.Summary;
+import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.report.ToolInfo;
 import dev.shipcheck.core.rule.RegisteredRule;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class Scan {
                         FactPlan.of(rules, setup.sources()), setup.projects(), policy, metrics));
     List<Result> results = Engine.evaluate(facts, rules, setup.projects(), policy);
     LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
-    Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today);
+    Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today, coverage(setup));
     List<Result> sorted = new ArrayList<>(applied.results());
     sorted.sort(Comparator.comparing(Result::project).thenComparing(Result::ruleId));
     List<RuleSummary> summaries =
@@ -86,6 +87,12 @@ public final class Scan {
     return setup.catalog().rules().stream()
         .filter(r -> policy.ruleSettings(r.id()).isEnabled())
         .toList();
+  }
+
+  private static Waivers.Coverage coverage(ScanSetup setup) {
+    boolean whole =
+        setup.target().kind().equals(Target.ORGANIZATION) && setup.target().shard().isEmpty();
+    return new Waivers.Coverage(setup.projects().stream().map(p -> p.name()).toList(), whole);
   }
 
   private static List<SourceUsage> usage(List<Source> sources, SourceMetrics metrics) {

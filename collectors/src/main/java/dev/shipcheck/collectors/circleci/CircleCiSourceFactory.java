@@ -1,0 +1,107 @@
+package dev.shipcheck.collectors.circleci;
+
+import dev.shipcheck.collectors.circleci.contexts.CircleCiContextsCollector;
+import dev.shipcheck.core.collect.Collector;
+import dev.shipcheck.core.collect.ScanMode;
+import dev.shipcheck.core.collect.Secret;
+import dev.shipcheck.core.collect.Source;
+import dev.shipcheck.core.collect.SourceContext;
+import dev.shipcheck.core.collect.SourceFactory;
+import dev.shipcheck.core.collect.SourceStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The CircleCI source: the orb registry (GraphQL) and API v2 contexts. Configured in every
+ * organisation scan (public orbs need no token); in a local scan only when {@code CIRCLECI_TOKEN}
+ * is set, {@code --circleci-url} is given or the policy file sets {@code sources.circleci}, so a
+ * pre-merge scan does no network I/O unless asked to.
+ */
+public final class CircleCiSourceFactory implements SourceFactory {
+  public static final String NAME = "circleci";
+  public static final String TOKEN = "CIRCLECI_TOKEN";
+  public static final String URL_OPTION = "circleci-url";
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int priority() {
+    return 30;
+  }
+
+  @Override
+  public Source create(SourceContext context) {
+    return create(context, TIMEOUT);
+  }
+
+  Source create(SourceContext context, Duration timeout) {
+    Optional<Secret> token = context.secret(TOKEN);
+    Optional<String> flag = context.option(URL_OPTION);
+    String base = flag.orElse(context.policy().policy().sources().circleci().url());
+    Optional<URI> endpoint = endpoint(base);
+    // The collector is listed even when unconfigured, so its facts become NOT_RUN with the
+    // status's advice rather than "no source provides it".
+    List<Collector> collectors =
+        List.of(
+            new OrbRegistryCollector(
+                endpoint.orElse(URI.create("https://circleci.com" + OrbRegistryClient.PATH)),
+                token,
+                timeout),
+            CircleCiContextsCollector.from(context));
+    boolean configured =
+        context.mode() == ScanMode.ORGANIZATION
+            || token.isPresent()
+            || flag.isPresent()
+            || context.policy().sets("/sources/circleci");
+    if (!configured) {
+      return source(
+          SourceStatus.notConfigured(
+              NAME,
+              "set CIRCLECI_TOKEN, pass --circleci-url URL, or set sources.circleci in the policy"
+                  + " file to let a local scan ask the CircleCI orb registry (public orbs need no"
+                  + " token)"),
+          collectors);
+    }
+    if (endpoint.isEmpty()) {
+      return source(
+          SourceStatus.notConfigured(
+              NAME,
+              "the CircleCI URL '"
+                  + base
+                  + "' is not an http(s) URL; fix --circleci-url or sources.circleci.url"),
+          collectors);
+    }
+    return source(SourceStatus.configured(NAME, endpoint.get().toString()), collectors);
+  }
+
+  private static Optional<URI> endpoint(String base) {
+    try {
+      URI uri = new URI(base.replaceAll("/+$", "") + OrbRegistryClient.PATH);
+      boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+      return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Source source(SourceStatus status, List<Collector> collectors) {
+    return new Source() {
+      @Override
+      public SourceStatus status() {
+        return status;
+      }
+
+      @Override
+      public List<Collector> collectors() {
+        return collectors;
+      }
+    };
+  }
+}

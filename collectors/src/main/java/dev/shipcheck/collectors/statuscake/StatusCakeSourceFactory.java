@@ -1,0 +1,53 @@
+package dev.shipcheck.collectors.statuscake;
+
+import dev.shipcheck.core.collect.Secret;
+import dev.shipcheck.core.collect.Source;
+import dev.shipcheck.core.collect.SourceContext;
+import dev.shipcheck.core.collect.SourceFactory;
+import dev.shipcheck.core.collect.SourceStatus;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code statuscake} source: uptime checks from StatusCake API v1. It takes part when {@code
+ * STATUSCAKE_API_TOKEN} is set, or when {@code --statuscake-url} asks for it (then a missing token
+ * is reported as not available rather than silently not run).
+ */
+public final class StatusCakeSourceFactory implements SourceFactory {
+  public static final String NAME = "statuscake";
+  public static final String TOKEN_ENV = "STATUSCAKE_API_TOKEN";
+
+  static final String HOW_TO_ENABLE =
+      "set " + TOKEN_ENV + " to a StatusCake API token (and --statuscake-url for another endpoint)";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int priority() {
+    return 50;
+  }
+
+  @Override
+  public Source create(SourceContext context) {
+    Optional<Secret> token = context.secret(TOKEN_ENV);
+    Optional<String> flag = context.option("statuscake-url");
+    String url = flag.orElse(context.policy().policy().sources().statuscake().url()).strip();
+    URI base;
+    try {
+      base = StatusCakeCollector.apiBase(url);
+    } catch (IllegalArgumentException e) {
+      String why = "--statuscake-url or sources.statuscake.url is not a URL: '" + url + "'";
+      return Source.of(
+          SourceStatus.configured(NAME, "(invalid URL)"), List.of(StatusCakeCollector.broken(why)));
+    }
+    StatusCakeCollector collector = new StatusCakeCollector(base, token);
+    if (token.isEmpty() && flag.isEmpty()) {
+      return Source.notConfigured(NAME, HOW_TO_ENABLE, List.of(collector));
+    }
+    return Source.of(SourceStatus.configured(NAME, base.toString()), List.of(collector));
+  }
+}

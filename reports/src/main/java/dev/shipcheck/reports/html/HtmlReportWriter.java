@@ -1,0 +1,41 @@
+package dev.shipcheck.reports.html;
+
+import dev.shipcheck.core.report.ReportOutput;
+import dev.shipcheck.core.report.ReportWriter;
+import dev.shipcheck.core.report.ScanReport;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.WriterOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code report.html}: one self-contained file for the auditor, rendered by jte from {@link
+ * HtmlReportView}. The templates are compiled at build time with jte's context-aware HTML escaping
+ * and its OWASP policy, so every value is escaped for where it lands (text, attribute, script).
+ */
+public final class HtmlReportWriter implements ReportWriter {
+  public static final String FILE = "report.html";
+  private static final String TEMPLATE = "report.jte";
+
+  private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  @Override
+  public String format() {
+    return "html";
+  }
+
+  @Override
+  public void write(ScanReport report, ReportOutput output) throws IOException {
+    HtmlReportView view = HtmlReportView.of(report);
+    try (OutputStream out = output.open(FILE);
+        Writer w =
+            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+      engine.render(TEMPLATE, view, new WriterOutput(w));
+    }
+  }
+}
