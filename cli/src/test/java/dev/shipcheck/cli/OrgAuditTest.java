@@ -5,6 +5,8 @@ import static dev.shipcheck.fixtures.sim.github.SyntheticOrg.Files.UNPINNED_DOCK
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SpecificationVersion;
 import dev.shipcheck.core.Json;
 import dev.shipcheck.core.rule.RuleCatalog;
 import dev.shipcheck.fixtures.sim.github.GitHubSimulator;
@@ -12,8 +14,11 @@ import dev.shipcheck.fixtures.sim.github.SimConfig;
 import dev.shipcheck.fixtures.sim.github.SimRepo;
 import dev.shipcheck.fixtures.sim.github.SyntheticOrg;
 import dev.shipcheck.fixtures.sim.github.SyntheticOrg.Protection;
+import dev.shipcheck.reports.json.JsonReportWriter;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +161,35 @@ class OrgAuditTest {
     }
     assertThat(cleanRun.out() + cleanRun.err()).doesNotContain(TOKEN);
     assertThat(Files.readString(cleanOut.resolve("shipcheck.json"))).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void orgReportsAreValidAgainstTheirSchemas() throws Exception {
+    Schema sarif;
+    try (InputStream in = getClass().getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+      sarif = ReportSchemasTest.schema(in, SpecificationVersion.DRAFT_4);
+    }
+    Path samples = ReportSchemasTest.SAMPLES.resolve("org");
+    Files.createDirectories(samples.resolve("sarif"));
+    List<String> files =
+        List.of(
+            "shipcheck.sarif",
+            "sarif/acme__svc-00000.sarif",
+            "sarif/acme__platform-00002.sarif",
+            "sarif/acme__legacy-00014.sarif");
+    for (String f : files) {
+      Path file = cleanOut.resolve(f);
+      assertThat(sarif.validate(Json.mapper().readTree(file.toFile()))).as(f).isEmpty();
+      // kept for .ci/run, which checks them with SARIF Multitool's GitHub rules
+      Files.copy(file, samples.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Schema report;
+    try (InputStream in =
+        JsonReportWriter.class.getResourceAsStream(JsonReportWriter.SCHEMA_RESOURCE)) {
+      report = ReportSchemasTest.schema(in, SpecificationVersion.DRAFT_7);
+    }
+    assertThat(report.validate(Json.mapper().readTree(cleanOut.resolve("shipcheck.json").toFile())))
+        .isEmpty();
   }
 
   @Test
