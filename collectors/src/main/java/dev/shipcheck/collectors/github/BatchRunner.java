@@ -28,7 +28,6 @@ final class BatchRunner {
   private final Layout layout;
   private final List<String> productionNames;
   private final Parts parts;
-  private final int batchSize;
   private final AtomicReference<String> fatal;
 
   BatchRunner(
@@ -36,13 +35,11 @@ final class BatchRunner {
       Layout layout,
       List<String> productionNames,
       Parts parts,
-      int batchSize,
       AtomicReference<String> fatal) {
     this.client = client;
     this.layout = layout;
     this.productionNames = productionNames;
     this.parts = parts;
-    this.batchSize = batchSize;
     this.fatal = fatal;
     this.reader = new RepoReader(layout, productionNames, parts);
   }

@@ -90,13 +90,7 @@ final class GitHubCollector implements Collector {
     Layout layout = Layout.of(request.files().paths());
     AtomicReference<String> fatal = new AtomicReference<>();
     BatchRunner runner =
-        new BatchRunner(
-            client,
-            layout,
-            request.policy().branches().production(),
-            parts,
-            settings.batchSize(),
-            fatal);
+        new BatchRunner(client, layout, request.policy().branches().production(), parts, fatal);
     FactAssembler assembler = new FactAssembler(layout, runner.reader());
     RestContents rest =
         parts.files() ? new RestContents(settings, request.metrics(), inFlight) : null;

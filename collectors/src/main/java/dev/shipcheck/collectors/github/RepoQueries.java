@@ -193,7 +193,7 @@ final class RepoQueries {
         (parts.metadata() ? 1 : 0)
             + (parts.branches() ? 1 : 0)
             + (parts.protection() ? 1 + CLASSIC_FIRST * 2 + 1 + RULESETS_FIRST * 2 : 0);
-    return Math.max(1, Math.round(repos * perRepo / 100.0));
+    return Math.max(1, Math.round((long) repos * perRepo / 100.0));
   }
 
   /** A GraphQL string literal. */

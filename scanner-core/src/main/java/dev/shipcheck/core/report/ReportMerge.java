@@ -33,6 +33,8 @@ public final class ReportMerge {
   }
 
   /**
+   * The merged report.
+   *
    * @param named each report with the file it came from, for messages
    */
   public static ScanReport merge(List<Map.Entry<String, ScanReport>> named, ClauseCatalog clauses)
