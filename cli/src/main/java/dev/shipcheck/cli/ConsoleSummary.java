@@ -57,6 +57,7 @@ final class ConsoleSummary {
       } else {
         perRule(out, report.results());
       }
+      apiUse(out, report);
       waivers(out, report);
       baseline(out, report);
       history(out, report);
@@ -70,6 +71,23 @@ final class ConsoleSummary {
       }
     }
     out.println(verdict(report, exit, failOn));
+  }
+
+  /** API requests per source and GitHub's GraphQL points, so the budget is visible nightly. */
+  private static void apiUse(PrintStream out, ScanReport report) {
+    for (var source : report.sources()) {
+      if (source.requests() > 0) {
+        long points = report.metrics().getOrDefault(source.name() + ".graphqlPoints", 0L);
+        out.println(
+            "API: "
+                + source.name()
+                + " "
+                + source.requests()
+                + " request"
+                + (source.requests() == 1 ? "" : "s")
+                + (points > 0 ? ", " + points + " GraphQL points" : ""));
+      }
+    }
   }
 
   private static void perResult(PrintStream out, List<Result> results) {

@@ -19,7 +19,12 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
     for (Command c :
-        List.of(new ScanCommand(), new DiffCommand(), new RulesCommand(), new PolicyCommand())) {
+        List.of(
+            new ScanCommand(),
+            new MergeCommand(),
+            new DiffCommand(),
+            new RulesCommand(),
+            new PolicyCommand())) {
       commands.put(c.name(), c);
     }
     return commands;

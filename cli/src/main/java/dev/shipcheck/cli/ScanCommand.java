@@ -4,6 +4,7 @@ import dev.shipcheck.collectors.git.GitRepos;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
+import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.engine.FactPlan;
 import dev.shipcheck.core.engine.FactStore;
@@ -12,6 +13,7 @@ import dev.shipcheck.core.engine.Scan;
 import dev.shipcheck.core.engine.ScanSetup;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Project;
+import dev.shipcheck.core.fact.github.GitHubRepository;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.report.ScanReport;
@@ -52,6 +54,15 @@ final class ScanCommand implements Command {
     Options o = new Options();
     o.addOption(
         Args.value("repo", "PATH", "the git checkout to scan (default: the current directory)"));
+    o.addOption(
+        Args.value(
+            "github-org", "ORG", "scan every repository of this GitHub organisation instead"));
+    o.addOption(
+        Args.value(
+            "shard",
+            "K/N",
+            "with --github-org: scan only shard K of N (split by repository name; merge the"
+                + " shards' shipcheck.json with 'shipcheck merge')"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
     o.addOption(
         Args.value(
@@ -75,7 +86,8 @@ final class ScanCommand implements Command {
     o.addOption(Args.value("aws-endpoint", "URL", "AWS Organizations endpoint"));
     o.addOption(Args.value("aws-profile", "NAME", "AWS credentials profile"));
     o.addOption(Args.value("statuscake-url", "URL", "StatusCake API endpoint"));
-    o.addOption(Args.flag("quiet", "print only the result line"));
+    o.addOption(Args.flag("quiet", "print only the result line (and no progress)"));
+    OrgScan.options().forEach(o::addOption);
     return Args.withCommon(o);
   }
 
@@ -97,6 +109,9 @@ final class ScanCommand implements Command {
                   "Tokens come from GITHUB_TOKEN, CIRCLECI_TOKEN, STATUSCAKE_API_TOKEN and AWS's default"
                       + " credential chain; a source without them is not used and its rules are NOT_RUN."));
       return ExitCode.OK;
+    }
+    if (cl.hasOption("shard") && !cl.hasOption("github-org")) {
+      throw new UsageException("scan: --shard splits an organisation; it needs --github-org");
     }
     if (!cl.getArgList().isEmpty()) {
       throw new UsageException(
@@ -131,8 +146,15 @@ final class ScanCommand implements Command {
         cl.hasOption("from-facts")
             ? fromFacts(
                 Path.of(cl.getOptionValue("from-facts")), policy, catalog, clauses, terminal)
-            : local(cl, policy, catalog, clauses, terminal);
-    Scan.Outcome outcome = Scan.run(setup);
+            : cl.hasOption("github-org")
+                ? OrgScan.setup(cl, policy, catalog, clauses, terminal)
+                : local(cl, policy, catalog, clauses, terminal);
+    SourceMetrics metrics = new SourceMetrics();
+    Scan.Outcome outcome;
+    try (Progress progress =
+        Progress.start(metrics, terminal, cl.hasOption("quiet") || !cl.hasOption("github-org"))) {
+      outcome = Scan.run(setup, metrics);
+    }
     ScanReport report = outcome.report();
     if (cl.hasOption("save-facts")) {
       saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
@@ -179,9 +201,15 @@ final class ScanCommand implements Command {
         terminal.clock());
   }
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   static Map<String, String> endpointOptions(CommandLine cl) {
     Map<String, String> options = new java.util.HashMap<>();
-    for (String o : ENDPOINT_OPTIONS) {
+    for (String o : concat(ENDPOINT_OPTIONS, OrgScan.GITHUB_OPTIONS)) {
       if (cl.hasOption(o)) {
         options.put(o, cl.getOptionValue(o));
       }
@@ -193,6 +221,8 @@ final class ScanCommand implements Command {
       Path file, LoadedPolicy policy, RuleCatalog catalog, ClauseCatalog clauses, Terminal terminal)
       throws UsageException, IOException {
     Set<Class<? extends Fact>> known = new LinkedHashSet<>(FactPlan.needed(catalog.rules()));
+    // Read whatever no rule reads but the engine does: archived repositories stay not applicable.
+    known.add(GitHubRepository.class);
     FactsSnapshot.Loaded loaded;
     try (InputStream in = Files.newInputStream(file)) {
       loaded = FactsSnapshot.read(in, file.toString(), known);

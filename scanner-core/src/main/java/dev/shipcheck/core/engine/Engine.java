@@ -12,6 +12,7 @@ import dev.shipcheck.core.fact.FactValue;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.MissingFactException;
 import dev.shipcheck.core.fact.Project;
+import dev.shipcheck.core.fact.ProjectApplicability;
 import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.rule.Outcome;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -111,12 +113,48 @@ public final class Engine {
       FactStore store, List<RegisteredRule> rules, List<Project> projects, Policy policy) {
     List<Result> results = new ArrayList<>(projects.size() * rules.size());
     for (Project p : projects) {
+      Optional<String> notApplicable = notApplicableBecause(store, p, policy);
       ProjectFacts facts = new ProjectFacts(p, store, policy);
       for (RegisteredRule r : rules) {
-        results.add(evaluate(r, facts, policy, store::notify));
+        results.add(
+            notApplicable.isPresent()
+                ? notApplicable(r.descriptor(), p, policy, notApplicable.get())
+                : evaluate(r, facts, policy, store::notify));
       }
     }
     return results;
+  }
+
+  /** The first reason a collected {@link ProjectApplicability} fact gives, in fact-name order. */
+  static Optional<String> notApplicableBecause(FactStore store, Project p, Policy policy) {
+    return store.projectFacts(p).entrySet().stream()
+        .sorted(Comparator.comparing(e -> FactTypes.nameOf(e.getKey())))
+        .map(Map.Entry::getValue)
+        .filter(
+            v ->
+                v instanceof FactValue.Present<?> present
+                    && present.value() instanceof ProjectApplicability)
+        .map(v -> ((ProjectApplicability) ((FactValue.Present<?>) v).value()))
+        .map(a -> a.notApplicableBecause(policy))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Result notApplicable(RuleDescriptor d, Project p, Policy policy, String reason) {
+    Severity severity = policy.ruleSettings(d.id()).severity().orElse(d.severity());
+    return new Result(
+        p.name(),
+        d.id(),
+        Outcome.NOT_APPLICABLE,
+        severity,
+        d.clauses(),
+        "not applicable: " + reason,
+        List.of(),
+        List.of(),
+        "",
+        List.of(),
+        Optional.empty(),
+        fingerprint(d.id(), p.name()));
   }
 
   /**

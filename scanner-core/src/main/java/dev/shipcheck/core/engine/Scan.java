@@ -30,11 +30,18 @@ public final class Scan {
   public record Outcome(ScanReport report, FactStore facts) {}
 
   public static Outcome run(ScanSetup setup) {
+    return run(setup, new SourceMetrics());
+  }
+
+  /**
+   * Runs the scan counting API use into {@code metrics}, which the caller may watch meanwhile (the
+   * CLI's progress display does).
+   */
+  public static Outcome run(ScanSetup setup, SourceMetrics metrics) {
     Instant started = setup.clock().instant();
     long t0 = System.nanoTime();
     Policy policy = setup.policy().policy();
     List<RegisteredRule> rules = selectedRules(setup);
-    SourceMetrics metrics = new SourceMetrics();
     FactStore facts =
         setup
             .snapshot()
