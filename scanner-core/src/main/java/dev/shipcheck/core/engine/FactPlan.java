@@ -33,27 +33,28 @@ public record FactPlan(
   public static FactPlan of(List<RegisteredRule> rules, List<Source> sources) {
     Set<Class<? extends Fact>> needed = needed(rules);
     needed.addAll(applicabilityFacts(sources));
+    // Each source's collectors are asked for once: a source may build new instances on every
+    // call, and the engine runs each collector instance once, so asking again would collect twice.
+    Map<Source, List<Collector>> collectorsOf = new LinkedHashMap<>();
+    sources.forEach(s -> collectorsOf.put(s, s.collectors()));
     Map<Collector, Set<Class<? extends Fact>>> collect = new LinkedHashMap<>();
     Map<Class<? extends Fact>, Source> unconfigured = new LinkedHashMap<>();
     Set<Class<? extends Fact>> unprovided = new LinkedHashSet<>();
     for (Class<? extends Fact> type : needed) {
-      Optional<Source> firstConfigured =
-          sources.stream()
-              .filter(s -> s.status().configured())
-              .filter(s -> s.collectors().stream().anyMatch(c -> c.provides().contains(type)))
+      Optional<Collector> configured =
+          collectorsOf.entrySet().stream()
+              .filter(e -> e.getKey().status().configured())
+              .flatMap(e -> e.getValue().stream())
+              .filter(c -> c.provides().contains(type))
               .findFirst();
-      if (firstConfigured.isPresent()) {
-        Collector c =
-            firstConfigured.get().collectors().stream()
-                .filter(x -> x.provides().contains(type))
-                .findFirst()
-                .orElseThrow();
-        collect.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(type);
+      if (configured.isPresent()) {
+        collect.computeIfAbsent(configured.get(), k -> new LinkedHashSet<>()).add(type);
         continue;
       }
       Optional<Source> any =
-          sources.stream()
-              .filter(s -> s.collectors().stream().anyMatch(c -> c.provides().contains(type)))
+          collectorsOf.entrySet().stream()
+              .filter(e -> e.getValue().stream().anyMatch(c -> c.provides().contains(type)))
+              .map(Map.Entry::getKey)
               .findFirst();
       if (any.isPresent()) {
         unconfigured.put(type, any.get());

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -284,7 +285,7 @@ public final class PluginLoader {
             name + ": refused: a rule listed in " + SERVICES + " cannot be created: " + cause(e));
         continue;
       }
-      if (rule.getClass().getClassLoader() == loader) {
+      if (Objects.equals(rule.getClass().getClassLoader(), loader)) {
         register(name, loader, rule, mine).ifPresent(found::add);
       }
     }
@@ -317,7 +318,7 @@ public final class PluginLoader {
     }
     List<String> wrong = new ArrayList<>(RuleCatalog.problemsOf(r.descriptor(), clauses));
     for (Class<? extends Fact> f : r.descriptor().facts()) {
-      if (f.getClassLoader() == loader) {
+      if (Objects.equals(f.getClassLoader(), loader)) {
         wrong.add(
             r.id()
                 + ": reads "
@@ -335,10 +336,10 @@ public final class PluginLoader {
 
   private static String cause(Throwable e) {
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
+    while (root.getCause() != null && !Objects.equals(root.getCause(), root)) {
       root = root.getCause();
     }
-    return root == e ? String.valueOf(e) : e.getMessage() + " (" + root + ")";
+    return Objects.equals(root, e) ? String.valueOf(e) : e.getMessage() + " (" + root + ")";
   }
 
   private static void closeAll(List<URLClassLoader> loaders) {

@@ -110,7 +110,7 @@ class ExitCodeMatrixTest {
                 k ->
                     k.outcome() == Outcome.FAIL
                         ? pairBefores.contains(k.before())
-                        : k.before() == Before.ABSENT)
+                        : k.before().equals(Before.ABSENT))
             .toList();
     for (int i = 0; i < pairKinds.size(); i++) {
       for (int j = i + 1; j < pairKinds.size(); j++) {
