@@ -104,7 +104,7 @@ record DeployAccess(
     return new DeployAccess(
         State.OPEN,
         d.entry(),
-        prefix + " uses no context restricted to a security group: " + String.join(", ", problems),
+        prefix + " uses no context restricted to a security group: " + String.join("; ", problems),
         uses,
         seen);
   }
