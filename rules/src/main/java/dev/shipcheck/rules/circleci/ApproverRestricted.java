@@ -79,9 +79,7 @@ public final class ApproverRestricted implements Rule {
       v =
           v.evidence(
               CircleCiRules.SOURCE, CircleCiRules.locator(c, a.entry().position()), a.uses());
-      for (String seen : a.evidence()) {
-        v = v.evidence(CONTEXTS, ctx.ownerSlug(), seen);
-      }
+      v = v.evidence(CONTEXTS, ctx.ownerSlug(), a.evidence());
     }
     return v;
   }

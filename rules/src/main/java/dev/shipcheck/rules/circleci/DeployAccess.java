@@ -56,25 +56,62 @@ record DeployAccess(
           approvals.isEmpty()
               ? "anyone who can push to " + d.run().branch()
               : "anyone who can approve " + quoted(approvals);
-      return new DeployAccess(
-          State.OPEN,
-          d.entry(),
-          prefix + " uses no context, so " + who + " lets it deploy",
-          uses,
-          List.of());
+      String why = prefix + " uses no context, so " + who + " lets it deploy";
+      return new DeployAccess(State.OPEN, d.entry(), why, uses, List.of());
     }
-    Set<String> evidence = new LinkedHashSet<>();
-    List<String> problems = new ArrayList<>();
-    List<String> unreadable = new ArrayList<>();
-    boolean restricted = false;
-    boolean maybe = false;
-    for (ContextChoice c : choices) {
+    Tally t = new Tally();
+    choices.forEach(c -> t.add(c, contexts));
+    List<String> seen = List.copyOf(t.evidence);
+    return switch (t.state()) {
+      case RESTRICTED ->
+          new DeployAccess(State.RESTRICTED, d.entry(), prefix + " is restricted", uses, seen);
+      case UNKNOWN ->
+          new DeployAccess(
+              State.UNKNOWN,
+              d.entry(),
+              "cannot tell who may run " + prefix + ": " + String.join("; ", t.unreadable),
+              uses,
+              seen);
+      case OPEN ->
+          new DeployAccess(
+              State.OPEN,
+              d.entry(),
+              prefix
+                  + " uses no context restricted to a security group: "
+                  + String.join("; ", t.problems),
+              uses,
+              seen);
+    };
+  }
+
+  /** What the contexts of one deploy job add up to. */
+  private static final class Tally {
+    final Set<String> evidence = new LinkedHashSet<>();
+    final List<String> problems = new ArrayList<>();
+    final List<String> unreadable = new ArrayList<>();
+    boolean restricted;
+    boolean maybe;
+
+    /**
+     * A choice restricts the job when every name it can yield is group-restricted and it yields
+     * nothing else; one context that restricts is enough, since the job needs them all.
+     */
+    void add(ContextChoice c, CircleCiContexts contexts) {
+      if (!c.exact()) {
+        problems.add("context " + c.describe() + " may name any of these");
+      } else if (c.names().isEmpty()) {
+        problems.add("context " + c.describe());
+      }
       List<Kind> kinds = new ArrayList<>();
       for (String name : c.names()) {
         Finding f = find(name, contexts);
         kinds.add(f.kind());
         evidence.add(f.evidence());
-        (f.kind() == Kind.UNREADABLE ? unreadable : problems).add(f.problem());
+        if (f.kind() == Kind.UNREADABLE) {
+          unreadable.add(f.problem());
+        } else if (f.kind() == Kind.NOT_GROUP) {
+          problems.add(f.problem());
+        }
       }
       boolean closed = !c.names().isEmpty() && !c.open();
       if (closed && kinds.stream().allMatch(k -> k == Kind.GROUP)) {
@@ -82,31 +119,11 @@ record DeployAccess(
       } else if (closed && kinds.stream().allMatch(k -> k != Kind.NOT_GROUP)) {
         maybe = true;
       }
-      if (!c.exact()) {
-        problems.add(0, "context " + c.describe() + " may name any of these");
-      } else if (c.names().isEmpty()) {
-        problems.add("context " + c.describe());
-      }
     }
-    List<String> seen = List.copyOf(evidence);
-    if (restricted) {
-      return new DeployAccess(State.RESTRICTED, d.entry(), prefix + " is restricted", uses, seen);
+
+    State state() {
+      return restricted ? State.RESTRICTED : maybe ? State.UNKNOWN : State.OPEN;
     }
-    if (maybe) {
-      return new DeployAccess(
-          State.UNKNOWN,
-          d.entry(),
-          "cannot tell who may run " + prefix + ": " + String.join("; ", unreadable),
-          uses,
-          seen);
-    }
-    problems.removeIf(String::isEmpty);
-    return new DeployAccess(
-        State.OPEN,
-        d.entry(),
-        prefix + " uses no context restricted to a security group: " + String.join("; ", problems),
-        uses,
-        seen);
   }
 
   /** One context name looked up among the organisation's contexts. */
