@@ -18,7 +18,9 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
-    for (Command c : List.of(new ScanCommand(), new RulesCommand(), new PolicyCommand())) {
+    for (Command c :
+        List.of(
+            new ScanCommand(), new RulesCommand(), new PolicyCommand(), new SimulateCommand())) {
       commands.put(c.name(), c);
     }
     return commands;
