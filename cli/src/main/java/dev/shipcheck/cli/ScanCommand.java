@@ -4,6 +4,7 @@ import dev.shipcheck.collectors.git.GitRepos;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
+import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.engine.FactPlan;
 import dev.shipcheck.core.engine.FactStore;
@@ -12,12 +13,12 @@ import dev.shipcheck.core.engine.Scan;
 import dev.shipcheck.core.engine.ScanSetup;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Project;
+import dev.shipcheck.core.fact.github.GitHubRepository;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.rule.RuleCatalog;
-import dev.shipcheck.core.rule.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,7 +54,21 @@ final class ScanCommand implements Command {
     Options o = new Options();
     o.addOption(
         Args.value("repo", "PATH", "the git checkout to scan (default: the current directory)"));
+    o.addOption(
+        Args.value(
+            "github-org", "ORG", "scan every repository of this GitHub organisation instead"));
+    o.addOption(
+        Args.value(
+            "shard",
+            "K/N",
+            "with --github-org: scan only shard K of N (split by repository name; merge the"
+                + " shards' shipcheck.json with 'shipcheck merge')"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
+    o.addOption(
+        Args.value(
+            RuleSetup.PLUGINS_OPTION,
+            "DIR",
+            "a directory of rule plugin jars; repeatable (adds to the policy's plugins:)"));
     o.addOption(Args.value("out", "DIR", "report directory (default: shipcheck-report)"));
     o.addOption(
         Args.value(
@@ -62,14 +77,7 @@ final class ScanCommand implements Command {
             "report formats, comma-separated (default: all of "
                 + String.join(",", Reports.formats())
                 + ")"));
-    o.addOption(
-        Args.value(
-            "fail-on",
-            "SEVERITY",
-            "lowest severity of a FAIL that makes the exit code 1: critical, high, medium, low"
-                + " (default: low)"));
-    o.addOption(
-        Args.flag("allow-incomplete", "exit 0 instead of 3 when something could not be checked"));
+    GateOptions.add(o);
     o.addOption(Args.value("save-facts", "FILE", "save what the scanner saw, as JSON"));
     o.addOption(Args.value("from-facts", "FILE", "evaluate saved facts instead of collecting"));
     o.addOption(
@@ -78,7 +86,8 @@ final class ScanCommand implements Command {
     o.addOption(Args.value("aws-endpoint", "URL", "AWS Organizations endpoint"));
     o.addOption(Args.value("aws-profile", "NAME", "AWS credentials profile"));
     o.addOption(Args.value("statuscake-url", "URL", "StatusCake API endpoint"));
-    o.addOption(Args.flag("quiet", "print only the result line"));
+    o.addOption(Args.flag("quiet", "print only the result line (and no progress)"));
+    OrgScan.options().forEach(o::addOption);
     return Args.withCommon(o);
   }
 
@@ -93,12 +102,16 @@ final class ScanCommand implements Command {
               Args.help(
                   "shipcheck scan [options]",
                   "Checks a repository against the deployment policy. Exit codes: 0 nothing at or above"
-                      + " --fail-on; 1 a FAIL at or above it; 2 bad invocation or invalid policy; 3 no"
-                      + " violations but something could not be checked.",
+                      + " --fail-on; 1 a FAIL at or above it (with --baseline: a new or worse one);"
+                      + " 2 bad invocation, invalid policy or unreadable baseline; 3 no violations but"
+                      + " something could not be checked (a baseline does not change that).",
                   options,
                   "Tokens come from GITHUB_TOKEN, CIRCLECI_TOKEN, STATUSCAKE_API_TOKEN and AWS's default"
                       + " credential chain; a source without them is not used and its rules are NOT_RUN."));
       return ExitCode.OK;
+    }
+    if (cl.hasOption("shard") && !cl.hasOption("github-org")) {
+      throw new UsageException("scan: --shard splits an organisation; it needs --github-org");
     }
     if (!cl.getArgList().isEmpty()) {
       throw new UsageException(
@@ -106,35 +119,48 @@ final class ScanCommand implements Command {
               + cl.getArgList().get(0)
               + "' (see 'shipcheck scan --help')");
     }
-    Severity failOn = failOn(cl);
+    GateOptions gate = GateOptions.parse(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
     LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
-    RuleCatalog catalog = RuleCatalog.builtIn();
-    Policies.checkRuleIds(policy, catalog);
-    ClauseCatalog clauses = ClauseCatalog.load(ScanCommand.class.getClassLoader());
+    try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
+      return scan(cl, policy, rules, gate, formats, terminal);
+    }
+  }
+
+  static List<String> pluginDirs(CommandLine cl) {
+    String[] values = cl.getOptionValues(RuleSetup.PLUGINS_OPTION);
+    return values == null ? List.of() : List.of(values);
+  }
+
+  private int scan(
+      CommandLine cl,
+      LoadedPolicy policy,
+      RuleSetup rules,
+      GateOptions gate,
+      List<String> formats,
+      Terminal terminal)
+      throws Exception {
+    RuleCatalog catalog = rules.catalog();
+    ClauseCatalog clauses = rules.clauses();
     ScanSetup setup =
         cl.hasOption("from-facts")
             ? fromFacts(
                 Path.of(cl.getOptionValue("from-facts")), policy, catalog, clauses, terminal)
-            : local(cl, policy, catalog, clauses, terminal);
-    Scan.Outcome outcome = Scan.run(setup);
+            : cl.hasOption("github-org")
+                ? OrgScan.setup(cl, policy, catalog, clauses, terminal)
+                : local(cl, policy, catalog, clauses, terminal);
+    SourceMetrics metrics = new SourceMetrics();
+    Scan.Outcome outcome;
+    try (Progress progress =
+        Progress.start(metrics, terminal, cl.hasOption("quiet") || !cl.hasOption("github-org"))) {
+      outcome = Scan.run(setup, metrics);
+    }
     ScanReport report = outcome.report();
     if (cl.hasOption("save-facts")) {
       saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
     }
     Path out = Path.of(cl.getOptionValue("out", "shipcheck-report"));
-    List<Path> files = Reports.write(report, formats, out);
-    int exit = ExitCode.of(report.results(), failOn, cl.hasOption("allow-incomplete"));
-    new ConsoleSummary(terminal, cl.hasOption("quiet")).print(report, files, exit, failOn);
-    return exit;
-  }
-
-  private static Severity failOn(CommandLine cl) throws UsageException {
-    try {
-      return Severity.parse(cl.getOptionValue("fail-on", "low"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("scan: --fail-on: " + e.getMessage());
-    }
+    return new ScanFinish(gate, terminal, cl.hasOption("quiet")).finish(report, formats, out);
   }
 
   private static ScanSetup local(
@@ -175,9 +201,15 @@ final class ScanCommand implements Command {
         terminal.clock());
   }
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   static Map<String, String> endpointOptions(CommandLine cl) {
     Map<String, String> options = new java.util.HashMap<>();
-    for (String o : ENDPOINT_OPTIONS) {
+    for (String o : concat(ENDPOINT_OPTIONS, OrgScan.GITHUB_OPTIONS)) {
       if (cl.hasOption(o)) {
         options.put(o, cl.getOptionValue(o));
       }
@@ -189,6 +221,8 @@ final class ScanCommand implements Command {
       Path file, LoadedPolicy policy, RuleCatalog catalog, ClauseCatalog clauses, Terminal terminal)
       throws UsageException, IOException {
     Set<Class<? extends Fact>> known = new LinkedHashSet<>(FactPlan.needed(catalog.rules()));
+    // Read whatever no rule reads but the engine does: archived repositories stay not applicable.
+    known.add(GitHubRepository.class);
     FactsSnapshot.Loaded loaded;
     try (InputStream in = Files.newInputStream(file)) {
       loaded = FactsSnapshot.read(in, file.toString(), known);

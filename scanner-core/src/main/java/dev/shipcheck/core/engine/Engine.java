@@ -12,6 +12,7 @@ import dev.shipcheck.core.fact.FactValue;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.MissingFactException;
 import dev.shipcheck.core.fact.Project;
+import dev.shipcheck.core.fact.ProjectApplicability;
 import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.rule.Outcome;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +48,17 @@ public final class Engine {
   /** Runs the plan's collectors and fills every gap with the reason it is a gap. */
   public static FactStore collect(
       FactPlan plan, List<Project> projects, Policy policy, SourceMetrics metrics) {
+    return collect(plan, projects, policy, FileWants.forPolicy(policy), metrics);
+  }
+
+  /** As above, reading the text of {@code files} (the policy's and the selected rules'). */
+  public static FactStore collect(
+      FactPlan plan,
+      List<Project> projects,
+      Policy policy,
+      FileWants files,
+      SourceMetrics metrics) {
     FactStore store = new FactStore("shipcheck");
-    FileWants files = FileWants.forPolicy(policy);
     for (Map.Entry<Collector, Set<Class<? extends Fact>>> e : plan.collect().entrySet()) {
       Collector c = e.getKey();
       long start = System.nanoTime();
@@ -102,17 +113,54 @@ public final class Engine {
       FactStore store, List<RegisteredRule> rules, List<Project> projects, Policy policy) {
     List<Result> results = new ArrayList<>(projects.size() * rules.size());
     for (Project p : projects) {
+      Optional<String> notApplicable = notApplicableBecause(store, p, policy);
       ProjectFacts facts = new ProjectFacts(p, store, policy);
       for (RegisteredRule r : rules) {
-        results.add(evaluate(r, facts, policy, store::notify));
+        results.add(
+            notApplicable.isPresent()
+                ? notApplicable(r.descriptor(), p, policy, notApplicable.get())
+                : evaluate(r, facts, policy, store::notify));
       }
     }
     return results;
   }
 
+  /** The first reason a collected {@link ProjectApplicability} fact gives, in fact-name order. */
+  static Optional<String> notApplicableBecause(FactStore store, Project p, Policy policy) {
+    return store.projectFacts(p).entrySet().stream()
+        .sorted(Comparator.comparing(e -> FactTypes.nameOf(e.getKey())))
+        .map(Map.Entry::getValue)
+        .filter(
+            v ->
+                v instanceof FactValue.Present<?> present
+                    && present.value() instanceof ProjectApplicability)
+        .map(v -> ((ProjectApplicability) ((FactValue.Present<?>) v).value()))
+        .map(a -> a.notApplicableBecause(policy))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Result notApplicable(RuleDescriptor d, Project p, Policy policy, String reason) {
+    Severity severity = policy.ruleSettings(d.id()).severity().orElse(d.severity());
+    return new Result(
+        p.name(),
+        d.id(),
+        Outcome.NOT_APPLICABLE,
+        severity,
+        d.clauses(),
+        "not applicable: " + reason,
+        List.of(),
+        List.of(),
+        "",
+        List.of(),
+        Optional.empty(),
+        fingerprint(d.id(), p.name()));
+  }
+
   /**
    * One rule on one project. Missing facts become NOT_RUN / NOT_AVAILABLE / ERROR; a rule that
-   * throws becomes ERROR for this result only, reported to {@code notes}.
+   * throws becomes ERROR for this result only, reported to {@code notes}. Linkage errors count as
+   * throwing: a plugin compiled against classes this build lacks fails only its own results.
    */
   public static Result evaluate(
       RegisteredRule r, Facts facts, Policy policy, Consumer<Notification> notes) {
@@ -174,7 +222,7 @@ public final class Engine {
           List.of(),
           Optional.empty(),
           fingerprint(d.id(), p.name()));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
       LOG.debug("rule {} threw on {}", d.id(), p.name(), e);
       return error(d, p, severity, "rule " + d.id() + " threw " + e, notes);
     }

@@ -5,6 +5,7 @@ import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.FactDeriver;
 import dev.shipcheck.core.fact.FactTypes;
+import dev.shipcheck.core.fact.ProjectApplicability;
 import dev.shipcheck.core.rule.RegisteredRule;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,6 +32,7 @@ public record FactPlan(
 
   public static FactPlan of(List<RegisteredRule> rules, List<Source> sources) {
     Set<Class<? extends Fact>> needed = needed(rules);
+    needed.addAll(applicabilityFacts(sources));
     Map<Collector, Set<Class<? extends Fact>>> collect = new LinkedHashMap<>();
     Map<Class<? extends Fact>, Source> unconfigured = new LinkedHashMap<>();
     Set<Class<? extends Fact>> unprovided = new LinkedHashSet<>();
@@ -60,6 +62,25 @@ public record FactPlan(
       }
     }
     return new FactPlan(collect, unconfigured, unprovided);
+  }
+
+  /**
+   * Facts that can make a whole project not applicable (e.g. archived repositories), provided by a
+   * configured source: collected in every scan whatever the rules read, so the engine can ask them.
+   */
+  static Set<Class<? extends Fact>> applicabilityFacts(List<Source> sources) {
+    Set<Class<? extends Fact>> out = new LinkedHashSet<>();
+    for (Source s : sources) {
+      if (!s.status().configured()) {
+        continue;
+      }
+      for (Collector c : s.collectors()) {
+        c.provides().stream()
+            .filter(ProjectApplicability.class::isAssignableFrom)
+            .forEach(out::add);
+      }
+    }
+    return out;
   }
 
   /** The collected (not derived) fact types the rules need, in a stable order. */

@@ -1,5 +1,6 @@
 package dev.shipcheck.core.engine;
 
+import dev.shipcheck.core.collect.FileWants;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.policy.Policy;
@@ -10,6 +11,7 @@ import dev.shipcheck.core.report.RuleSummary;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.SourceUsage;
 import dev.shipcheck.core.report.Summary;
+import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.report.ToolInfo;
 import dev.shipcheck.core.rule.RegisteredRule;
 import java.time.Duration;
@@ -28,21 +30,32 @@ public final class Scan {
   public record Outcome(ScanReport report, FactStore facts) {}
 
   public static Outcome run(ScanSetup setup) {
+    return run(setup, new SourceMetrics());
+  }
+
+  /**
+   * Runs the scan counting API use into {@code metrics}, which the caller may watch meanwhile (the
+   * CLI's progress display does).
+   */
+  public static Outcome run(ScanSetup setup, SourceMetrics metrics) {
     Instant started = setup.clock().instant();
     long t0 = System.nanoTime();
     Policy policy = setup.policy().policy();
     List<RegisteredRule> rules = selectedRules(setup);
-    SourceMetrics metrics = new SourceMetrics();
     FactStore facts =
         setup
             .snapshot()
             .orElseGet(
                 () ->
                     Engine.collect(
-                        FactPlan.of(rules, setup.sources()), setup.projects(), policy, metrics));
+                        FactPlan.of(rules, setup.sources()),
+                        setup.projects(),
+                        policy,
+                        FileWants.forScan(policy, rules),
+                        metrics));
     List<Result> results = Engine.evaluate(facts, rules, setup.projects(), policy);
     LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
-    Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today);
+    Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today, coverage(setup));
     List<Result> sorted = new ArrayList<>(applied.results());
     sorted.sort(Comparator.comparing(Result::project).thenComparing(Result::ruleId));
     List<RuleSummary> summaries =
@@ -79,6 +92,12 @@ public final class Scan {
     return setup.catalog().rules().stream()
         .filter(r -> policy.ruleSettings(r.id()).isEnabled())
         .toList();
+  }
+
+  private static Waivers.Coverage coverage(ScanSetup setup) {
+    boolean whole =
+        setup.target().kind().equals(Target.ORGANIZATION) && setup.target().shard().isEmpty();
+    return new Waivers.Coverage(setup.projects().stream().map(p -> p.name()).toList(), whole);
   }
 
   private static List<SourceUsage> usage(List<Source> sources, SourceMetrics metrics) {
