@@ -25,6 +25,7 @@ public final class Main {
             new DiffCommand(),
             new RulesCommand(),
             new PolicyCommand(),
+            new DemoCommand(),
             new SimulateCommand())) {
       commands.put(c.name(), c);
     }

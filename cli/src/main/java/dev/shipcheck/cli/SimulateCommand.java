@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.CommandLine;
@@ -74,7 +75,7 @@ final class SimulateCommand implements Command {
       throw new UsageException("simulate: unexpected argument '" + cl.getArgList().get(0) + "'");
     }
     AcmeSimulators.Settings settings = settings(cl);
-    AcmeOrg org = organisation(cl);
+    Optional<Integer> repos = githubRepos(cl);
     Path dir = Files.createTempDirectory("shipcheck-simulate-");
     Path policy = dir.resolve("shipcheck.yml");
     Files.writeString(policy, AcmeOrg.policyYaml(LocalDate.now(terminal.clock())));
@@ -89,9 +90,12 @@ final class SimulateCommand implements Command {
               awaitQuietly(cleanedUp, 10);
             },
             "shipcheck-simulate-stop");
-    try (AcmeSimulators sims = AcmeSimulators.start(org, settings)) {
+    try (AcmeSimulators sims =
+        repos.isPresent()
+            ? AcmeSimulators.startGenerated(repos.get(), settings)
+            : AcmeSimulators.start(AcmeOrg.demo(), settings)) {
       Runtime.getRuntime().addShutdownHook(hook);
-      print(terminal, org, sims, policy);
+      print(terminal, repos.orElse(sims.org().projects().size()), sims, policy);
       try {
         stopRequested.await();
       } catch (InterruptedException e) {
@@ -132,13 +136,16 @@ final class SimulateCommand implements Command {
     }
   }
 
-  private static AcmeOrg organisation(CommandLine cl) throws UsageException {
-    if (cl.hasOption("github-repos")) {
-      long n = number(cl, "github-repos", 0);
-      throw new UsageException(
-          "simulate: --github-repos " + n + " needs the GitHub simulator, not in this build yet");
+  /** The size of the generated GitHub organisation, if one was asked for. */
+  private static Optional<Integer> githubRepos(CommandLine cl) throws UsageException {
+    if (!cl.hasOption("github-repos")) {
+      return Optional.empty();
     }
-    return AcmeOrg.demo();
+    long n = number(cl, "github-repos", 0);
+    if (n < 1 || n > 100_000) {
+      throw new UsageException("simulate: --github-repos must be between 1 and 100000");
+    }
+    return Optional.of((int) n);
   }
 
   private static long number(CommandLine cl, String option, long fallback) throws UsageException {
@@ -156,18 +163,15 @@ final class SimulateCommand implements Command {
     }
   }
 
-  private static void print(Terminal t, AcmeOrg org, AcmeSimulators sims, Path policy) {
+  private static void print(Terminal t, int repos, AcmeSimulators sims, Path policy) {
+    AcmeOrg org = sims.org();
     sims.endpointLines().forEach(t.out()::println);
     t.out().println();
     t.out()
         .printf(
             "Simulated organisation '%s': %d repositories, %d AWS accounts, %d uptime checks,"
                 + " %d CircleCI contexts.%n",
-            AcmeOrg.ORG,
-            org.repositoryNames().size(),
-            org.accounts().size(),
-            org.checks().size(),
-            org.contexts().size());
+            AcmeOrg.ORG, repos, org.accounts().size(), org.checks().size(), org.contexts().size());
     t.out().println("Point a scan at it (the simulators' own tokens, not secrets):");
     t.out().println("  export " + exports(sims.env()));
     List<String> scan = new ArrayList<>(List.of("shipcheck", "scan"));

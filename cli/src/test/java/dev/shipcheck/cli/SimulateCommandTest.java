@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
 import dev.shipcheck.fixtures.acme.AcmeOrg;
-import dev.shipcheck.fixtures.acme.AcmeProject;
-import dev.shipcheck.fixtures.repos.SampleRepo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,41 +83,53 @@ class SimulateCommandTest {
     throw new AssertionError("no line starting '" + prefix + "' in:\n" + text);
   }
 
+  /** Runs the scan command {@code simulate} printed, with the environment it printed. */
+  private CliRun scanAsPrinted(String text, Path out, String... extra) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String kv : line(text, "export ").substring("export ".length()).split(" ")) {
+      env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+    }
+    List<String> words = List.of(line(text, "shipcheck scan").split(" "));
+    List<String> scan = new ArrayList<>(words.subList(1, words.size()));
+    scan.addAll(List.of("--out", out.toString()));
+    scan.addAll(List.of(extra));
+    return CliRun.run(env, scan.toArray(String[]::new));
+  }
+
   @Test
-  void printsOneLinePerEndpointAndAScanUsingThemWorks() throws Exception {
+  void printsOneLinePerEndpointAndTheScanItPrintsAuditsTheDemoOrganisation() throws Exception {
     Running sim = start("--port", "0");
     try {
-      String text = sim.text();
-      Map<String, String> urls = endpoints(text);
-      assertThat(urls).containsOnlyKeys("circleci", "aws", "statuscake");
-      Map<String, String> env = new LinkedHashMap<>();
-      for (String kv : line(text, "export ").substring("export ".length()).split(" ")) {
-        env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-      }
-      List<String> words = List.of(line(text, "shipcheck scan").split(" "));
-      List<String> scan = new ArrayList<>(words.subList(1, words.size()));
-      // Until the GitHub source is in this build, scan one project locally, without the policy's
-      // require: [github, ...] line.
-      Path policy = Path.of(scan.get(scan.indexOf("--policy") + 1));
-      Path local = tmp.resolve("local-policy.yml");
-      Files.writeString(local, Files.readString(policy).replaceAll("(?m)^require:.*$", ""));
-      scan.set(scan.indexOf("--policy") + 1, local.toString());
-      Path repo = shop(tmp.resolve("shop"));
-      scan.addAll(List.of("--repo", repo.toString(), "--out", tmp.resolve("out").toString()));
-      CliRun run = CliRun.run(env, scan.toArray(String[]::new));
-      assertThat(run.exit()).as(run.out() + run.err()).isZero();
-      Map<String, String> outcomes = outcomes(tmp.resolve("out"));
-      assertThat(outcomes)
-          .containsEntry("DedicatedAwsAccount", "PASS")
-          .containsEntry("ProductionMonitored", "PASS")
-          .containsEntry("DeploymentPackageLatest", "PASS")
-          .containsEntry("ApproverRestricted", "PASS");
+      assertThat(endpoints(sim.text())).containsOnlyKeys("github", "circleci", "aws", "statuscake");
+      CliRun run = scanAsPrinted(sim.text(), tmp.resolve("out"));
+      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+      assertThat(outcomes(tmp.resolve("out"))).isEqualTo(DemoCommandTest.expected());
     } finally {
       sim.stop();
     }
     assertThat(sim.thread().isAlive()).isFalse();
     assertThat(sim.exit().get()).isZero();
     assertThat(sim.text()).contains("simulate: stopped");
+  }
+
+  @Test
+  void aGeneratedGitHubOrganisationHasAnAccountAndAMonitorForEveryRepository() throws Exception {
+    Running sim = start("--github-repos", "20");
+    try {
+      assertThat(sim.text()).contains("'acme': 20 repositories, 21 AWS accounts, 20 uptime checks");
+      CliRun run = scanAsPrinted(sim.text(), tmp.resolve("generated"), "--format", "json");
+      Map<String, String> got = outcomes(tmp.resolve("generated"));
+      assertThat(got).as(run.err()).isNotEmpty();
+      got.forEach(
+          (key, outcome) -> {
+            if (key.endsWith(" DedicatedAwsAccount") || key.endsWith(" ProductionMonitored")) {
+              assertThat(outcome).as(key).isIn("PASS", "NOT_APPLICABLE");
+            }
+          });
+      assertThat(got.values()).doesNotContain("ERROR", "NOT_RUN");
+    } finally {
+      sim.stop();
+    }
   }
 
   @Test
@@ -169,22 +180,15 @@ class SimulateCommandTest {
     assertThat(run.err()).contains("fault rate must be between 0 and 1");
   }
 
-  private static Path shop(Path dir) throws Exception {
-    AcmeProject shop =
-        AcmeOrg.demo().projects().stream()
-            .filter(p -> p.name().equals("shop"))
-            .findFirst()
-            .orElseThrow();
-    SampleRepo r = SampleRepo.create().origin("git@github.com:acme/shop.git");
-    shop.files().forEach(r::file);
-    r.branches(shop.branches().stream().filter(b -> !b.equals("main")).toArray(String[]::new));
-    return r.writeTo(dir);
-  }
-
   private static Map<String, String> outcomes(Path out) throws Exception {
     JsonNode json = Json.mapper().readTree(Files.readString(out.resolve("shipcheck.json")));
-    Map<String, String> m = new LinkedHashMap<>();
-    json.path("results").forEach(r -> m.put(r.path("ruleId").asText(), r.path("outcome").asText()));
+    Map<String, String> m = new TreeMap<>();
+    json.path("results")
+        .forEach(
+            r ->
+                m.put(
+                    r.path("project").asText() + " " + r.path("ruleId").asText(),
+                    r.path("outcome").asText()));
     return m;
   }
 }
