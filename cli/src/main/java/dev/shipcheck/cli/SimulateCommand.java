@@ -4,6 +4,7 @@ import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.fixtures.acme.AcmeOrg;
 import dev.shipcheck.fixtures.acme.AcmeSimulators;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -90,10 +91,7 @@ final class SimulateCommand implements Command {
               awaitQuietly(cleanedUp, 10);
             },
             "shipcheck-simulate-stop");
-    try (AcmeSimulators sims =
-        repos.isPresent()
-            ? AcmeSimulators.startGenerated(repos.get(), settings)
-            : AcmeSimulators.start(AcmeOrg.demo(), settings)) {
+    try (AcmeSimulators sims = start(repos, settings)) {
       Runtime.getRuntime().addShutdownHook(hook);
       print(terminal, repos.orElse(sims.org().projects().size()), sims, policy);
       try {
@@ -109,6 +107,22 @@ final class SimulateCommand implements Command {
       cleanedUp.countDown();
     }
     return ExitCode.OK;
+  }
+
+  private static AcmeSimulators start(Optional<Integer> repos, AcmeSimulators.Settings settings)
+      throws UsageException {
+    try {
+      return repos.isPresent()
+          ? AcmeSimulators.startGenerated(repos.get(), settings)
+          : AcmeSimulators.start(AcmeOrg.demo(), settings);
+    } catch (UncheckedIOException e) {
+      throw new UsageException(
+          "simulate: "
+              + e.getMessage()
+              + " ("
+              + e.getCause().getMessage()
+              + "); choose another --port, or leave it out for free ports");
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch, int seconds) {

@@ -174,6 +174,16 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aPortInUseIsABadInvocationNamingThePort() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = CliRun.run("simulate", "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).contains("port " + taken.getLocalPort(), "choose another --port");
+    }
+  }
+
+  @Test
   void rejectsABadFaultRate() {
     CliRun run = CliRun.run("simulate", "--faults", "2");
     assertThat(run.exit()).isEqualTo(2);
