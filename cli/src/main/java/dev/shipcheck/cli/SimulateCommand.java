@@ -80,6 +80,14 @@ final class SimulateCommand implements Command {
     Path dir = Files.createTempDirectory("shipcheck-simulate-");
     Path policy = dir.resolve("shipcheck.yml");
     Files.writeString(policy, AcmeOrg.policyYaml(LocalDate.now(terminal.clock())));
+    serve(terminal, repos, settings, policy);
+    return ExitCode.OK;
+  }
+
+  /** Runs the simulators until a stop is asked for, then removes the policy file. */
+  private static void serve(
+      Terminal terminal, Optional<Integer> repos, AcmeSimulators.Settings settings, Path policy)
+      throws UsageException {
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     // On Ctrl-C or SIGTERM the JVM runs this hook and halts when it returns, so the hook waits
@@ -94,19 +102,14 @@ final class SimulateCommand implements Command {
     try (AcmeSimulators sims = start(repos, settings)) {
       Runtime.getRuntime().addShutdownHook(hook);
       print(terminal, repos.orElse(sims.org().projects().size()), sims, policy);
-      try {
-        stopRequested.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      awaitQuietly(stopRequested, Integer.MAX_VALUE);
+      terminal.err().println("simulate: stopping");
     } finally {
       removeHook(hook);
       deleteQuietly(policy);
-      deleteQuietly(dir);
-      terminal.err().println("simulate: stopped");
+      deleteQuietly(policy.getParent());
       cleanedUp.countDown();
     }
-    return ExitCode.OK;
   }
 
   private static AcmeSimulators start(Optional<Integer> repos, AcmeSimulators.Settings settings)
@@ -125,6 +128,7 @@ final class SimulateCommand implements Command {
     }
   }
 
+  /** Waits; an interrupt ends the wait (and stays set). */
   private static void awaitQuietly(CountDownLatch latch, int seconds) {
     try {
       latch.await(seconds, TimeUnit.SECONDS);

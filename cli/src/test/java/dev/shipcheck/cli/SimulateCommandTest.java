@@ -109,7 +109,7 @@ class SimulateCommandTest {
     }
     assertThat(sim.thread().isAlive()).isFalse();
     assertThat(sim.exit().get()).isZero();
-    assertThat(sim.text()).contains("simulate: stopped");
+    assertThat(sim.text()).contains("simulate: stopping");
   }
 
   @Test
