@@ -24,7 +24,9 @@ public final class Main {
             new MergeCommand(),
             new DiffCommand(),
             new RulesCommand(),
-            new PolicyCommand())) {
+            new PolicyCommand(),
+            new DemoCommand(),
+            new SimulateCommand())) {
       commands.put(c.name(), c);
     }
     return commands;

@@ -39,6 +39,11 @@ public final class BranchRun {
     return branch;
   }
 
+  /** The pipeline values a push to the branch sees (see {@link CircleCiPipeline#valuesFor}). */
+  public Function<String, Value> values() {
+    return values;
+  }
+
   /** Whether the workflow runs for a push to the branch. */
   public Tri workflow(Workflow w) {
     if (!w.schedules().isEmpty()) {

@@ -51,6 +51,11 @@ public record ProductionDeploy(
     return BranchRun.ancestors(workflow, entry).stream().filter(p).toList();
   }
 
+  /** The contexts the deploy job names, resolved for its branch. */
+  public List<ContextChoice> contexts() {
+    return ContextChoice.of(entry.contexts(), run.values());
+  }
+
   /** "workflow 'w' job 'j'" for messages. */
   public String describe() {
     return "job '" + entry.id() + "' of workflow '" + workflow.name() + "'";

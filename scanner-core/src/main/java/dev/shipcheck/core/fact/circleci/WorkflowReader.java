@@ -234,7 +234,7 @@ final class WorkflowReader {
         pos,
         type,
         requires(args.path("requires"), matrixValues),
-        contexts(args.path("context")),
+        contexts(args.path("context"), matrixValues),
         filter(args.path("filters"), pointer + "/filters"),
         parameters,
         alias,
@@ -269,12 +269,12 @@ final class WorkflowReader {
     return out;
   }
 
-  private static List<String> contexts(JsonNode c) {
+  private static List<String> contexts(JsonNode c, Map<String, String> matrixValues) {
     List<String> out = new ArrayList<>();
     if (c.isArray()) {
-      c.forEach(x -> out.add(x.asText()));
+      c.forEach(x -> out.add(substitute(x.asText(), matrixValues)));
     } else if (c.isValueNode() && !c.isNull()) {
-      out.add(c.asText());
+      out.add(substitute(c.asText(), matrixValues));
     }
     return out;
   }

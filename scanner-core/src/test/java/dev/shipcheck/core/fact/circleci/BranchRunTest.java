@@ -167,12 +167,14 @@ class BranchRunTest {
                 + " region: [eu]}\n            alias: build-all\n"
                 + "      - deploy:\n          name: deploy-<< matrix.env >>\n"
                 + "          matrix: {parameters: {env: [dev, prod, qa]}, exclude: [{env: qa}]}\n"
+                + "          context: [deploy-<< matrix.env >>, org-global]\n"
                 + "          requires: [build-all]\n");
     assertThat(p.workflows().get(0).jobs())
         .extracting(JobEntry::id)
         .containsExactly("build-dev-eu", "build-prod-eu", "deploy-dev", "deploy-prod");
     assertThat(entry(p, "deploy-prod").parameters()).containsEntry("env", "prod");
     assertThat(entry(p, "deploy-prod").matrixAlias()).contains("deploy");
+    assertThat(entry(p, "deploy-prod").contexts()).containsExactly("deploy-prod", "org-global");
     assertThat(runs(p, "deploy-prod", "production")).isEqualTo(Tri.YES);
   }
 
