@@ -62,15 +62,28 @@ final class ConsoleSummary {
       baseline(out, report);
       history(out, report);
       if (!files.isEmpty()) {
-        out.println(
-            "Reports: "
-                + files.get(0).getParent()
-                + " ("
-                + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList())
-                + ")");
+        out.println("Reports: " + reportsLine(files));
       }
     }
     out.println(verdict(report, exit, failOn));
+  }
+
+  /** The report directory and its files; per-repository SARIF files are counted, not listed. */
+  static String reportsLine(List<Path> files) {
+    Path dir = files.get(0).getParent();
+    List<String> top = new java.util.ArrayList<>();
+    long perRepo = 0;
+    for (Path f : files) {
+      if (f.getParent().equals(dir)) {
+        top.add(f.getFileName().toString());
+      } else {
+        perRepo++;
+      }
+    }
+    if (perRepo > 0) {
+      top.add("sarif/ (" + perRepo + " per-repository SARIF file" + (perRepo == 1 ? ")" : "s)"));
+    }
+    return dir + " (" + String.join(", ", top) + ")";
   }
 
   /** API requests per source and GitHub's GraphQL points, so the budget is visible nightly. */
