@@ -510,8 +510,9 @@
 
   // ---------------------------------------------------------------- trend
   // The grid's cells carry their words for screen readers; a pointer gets them as a tooltip, made
-  // on first hover rather than written twice into the file. Both tables start scrolled to the
-  // newest run, after the page is ready (reading the layout earlier would delay it).
+  // on first hover rather than written twice into the file. The section is laid out only when it
+  // comes near the viewport (content-visibility in the stylesheet); both tables then start
+  // scrolled to the newest run.
   const trendWrap = document.getElementById('trend-wrap');
   if (trendWrap) {
     trendWrap.addEventListener('mouseover', (e) => {
@@ -520,11 +521,14 @@
       const head = td.parentElement.firstElementChild.textContent;
       td.title = head + ' ' + td.lastElementChild.textContent;
     });
-    requestAnimationFrame(() => {
+    const tObserver = new IntersectionObserver((entries) => {
+      if (!entries.some((x) => x.isIntersecting)) return;
+      tObserver.disconnect();
       trendWrap.scrollLeft = trendWrap.scrollWidth;
       const runsWrap = document.getElementById('runs-wrap');
       runsWrap.scrollTop = runsWrap.scrollHeight;
     });
+    tObserver.observe(trendWrap);
   }
 
   // ---------------------------------------------------------------- start
