@@ -67,6 +67,8 @@ public record HtmlReportView(
   }
 
   /**
+   * The view of a report whose past runs' saved reports can be linked.
+   *
    * @param historyBase the history directory relative to the report's directory, for links to each
    *     run's saved report (see {@link HtmlReportWriter#HtmlReportWriter(Optional)})
    */

@@ -139,8 +139,9 @@ class HtmlReportTrendBrowserIT extends ChromiumTest {
   }
 
   @Test
-  void headerShowsTheGateAndWaiversNeedingAttentionAreHighlighted() {
+  void headerShowsTheGateAndWaiversNeedingAttentionAreHighlighted() throws IOException {
     BrowserPage page = open(uri);
+    Files.write(OUT.resolve("report-gate.png"), page.screenshot(false));
     assertThat(text(page, "document.getElementById('gate').textContent"))
         .contains("--fail-on high", "exit code 1", "new or worse than the baseline");
     assertThat(text(page, "document.getElementById('baseline').textContent"))
@@ -165,6 +166,8 @@ class HtmlReportTrendBrowserIT extends ChromiumTest {
         .isNotEqualTo("rgba(0, 0, 0, 0)");
     assertThat(text(page, "document.querySelector('table.waivers').textContent"))
         .contains("is no longer waived and counts as a failure");
+    page.evaluate("document.getElementById('waivers').scrollIntoView()");
+    Files.write(OUT.resolve("report-waivers.png"), page.screenshotOf("table.waivers"));
     // The FAIL the expired waiver named says so in the list and in its detail.
     type(page, "f-project", "legacy-billing");
     select(
