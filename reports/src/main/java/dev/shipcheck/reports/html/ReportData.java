@@ -171,16 +171,15 @@ public record ReportData(
           continue;
         }
         Pattern glob = Waivers.glob(w.project());
-        int ref =
-            waiver(
-                new WaiverRef(w.project(), w.reason(), w.approvedBy(), w.expires().toString(), ""));
+        WaiverRef ref =
+            new WaiverRef(w.project(), w.reason(), w.approvedBy(), w.expires().toString(), "");
         for (int i = 0; i < report.results().size(); i++) {
           Result x = report.results().get(i);
           if (x.outcome() == Outcome.FAIL
               && x.ruleId().equals(w.rule())
               && glob.matcher(x.project()).matches()) {
             pairs.add(i);
-            pairs.add(ref);
+            pairs.add(waiver(ref));
           }
         }
       }
