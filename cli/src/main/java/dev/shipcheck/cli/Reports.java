@@ -2,6 +2,7 @@ package dev.shipcheck.cli;
 
 import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.reports.html.HtmlReportWriter;
 import dev.shipcheck.reports.sarif.SarifWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** The report writers on the class path, and writing a report set atomically. */
@@ -56,18 +58,27 @@ final class Reports {
    * written. Returns the files written; throws after all were tried if one failed.
    */
   static List<Path> write(ScanReport report, List<String> formats, Path dir) throws IOException {
-    return write(report, formats, dir, false);
+    return write(report, formats, dir, false, Optional.empty());
   }
 
   /**
    * @param sarifOmitWaived leave WAIVED results out of SARIF ({@code --sarif-omit-waived})
+   * @param history the {@code --history} directory, whose saved run reports report.html links
    */
   static List<Path> write(
-      ScanReport report, List<String> formats, Path dir, boolean sarifOmitWaived)
+      ScanReport report,
+      List<String> formats,
+      Path dir,
+      boolean sarifOmitWaived,
+      Optional<Path> history)
       throws IOException {
     Map<String, ReportWriter> writers = writers();
     if (sarifOmitWaived) {
       writers.put("sarif", new SarifWriter(true));
+    }
+    Optional<String> historyBase = history.flatMap(h -> relative(dir, h));
+    if (historyBase.isPresent() && writers.containsKey("html")) {
+      writers.put("html", new HtmlReportWriter(historyBase));
     }
     List<Path> files = new ArrayList<>();
     IOException failure = null;
@@ -92,5 +103,20 @@ final class Reports {
       throw failure;
     }
     return files;
+  }
+
+  /**
+   * {@code to} seen from {@code from}, names joined by {@code /} (empty when the same); none when
+   * no relative path leads there (another drive on Windows).
+   */
+  static Optional<String> relative(Path from, Path to) {
+    try {
+      Path rel = from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize());
+      List<String> names = new ArrayList<>();
+      rel.forEach(n -> names.add(n.toString()));
+      return Optional.of(String.join("/", names));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -46,7 +46,9 @@ final class ScanFinish {
         report = report.withHistory(Optional.of(history.get().trend(report, actor)));
         history.get().problems().forEach(p -> warn("history: " + p));
       }
-      files = Reports.write(report, formats, out, options.sarifOmitWaived());
+      files =
+          Reports.write(
+              report, formats, out, options.sarifOmitWaived(), history.map(HistoryStore::dir));
       if (history.isPresent()) {
         history.get().record(report, actor).forEach(p -> warn("history: " + p));
       }

@@ -105,6 +105,14 @@ class HistoryTest {
 
     JsonNode trend = report().path("history");
     assertThat(trend.path("keep").asInt()).isEqualTo(3);
+    // report.html draws the trend and links the past runs' saved reports, relative to itself.
+    String html = Files.readString(tmp.resolve("out/report.html"));
+    assertThat(html)
+        .contains(
+            "id=\"trend\"",
+            "href=\"../history/runs/000003.json\"",
+            "href=\"../history/runs/000004.json\"")
+        .doesNotContain("href=\"../history/runs/000005.json\"");
     assertThat(trend.path("runs").findValuesAsText("run")).containsExactly("3", "4", "5");
     assertThat(trend.path("runs").get(2).path("current").asBoolean()).isTrue();
     assertThat(trend.path("runs").get(2).path("actor").asText())

@@ -160,7 +160,8 @@ public record Compliance(
     return out;
   }
 
-  private static String counts(Map<Outcome, Integer> counts) {
+  /** E.g. {@code 3 fail · 120 pass}, worst first, zero counts left out. */
+  static String counts(Map<Outcome, Integer> counts) {
     List<String> parts = new ArrayList<>();
     for (Outcome o : worstFirst()) {
       Integer n = counts.get(o);

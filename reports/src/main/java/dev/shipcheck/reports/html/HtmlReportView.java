@@ -2,20 +2,28 @@ package dev.shipcheck.reports.html;
 
 import dev.shipcheck.core.report.RuleSummary;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.report.WaiverStatus;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything {@code report.jte} shows, computed here so that the template holds no logic and this
  * can be tested without a browser. Strings are plain text; the template escapes them.
  *
+ * @param gate how the exit code was decided, when the report says
+ * @param trend compliance per clause over past runs, when the scan ran with {@code --history}
+ * @param waiverAttention e.g. {@code 2 waivers need attention: 1 expired, 1 stale}; or empty
  * @param data the results for the page's script (matrix, filterable list, details)
  */
 public record HtmlReportView(
     RunHeader header,
     Compliance compliance,
     CouldNotCheck couldNotCheck,
+    Optional<GateView> gate,
+    Optional<TrendView> trend,
+    String waiverAttention,
     List<RuleRow> rules,
     List<WaiverRow> waivers,
     List<FilterOption> outcomeOptions,
@@ -48,16 +56,6 @@ public record HtmlReportView(
     }
   }
 
-  /** A waiver of the policy and what became of it in this scan. */
-  public record WaiverRow(
-      String rule,
-      String project,
-      String reason,
-      String approvedBy,
-      String expires,
-      String state,
-      String matched) {}
-
   /**
    * One entry of a filter: {@code value} is what the script compares (an index or a name), {@code
    * label} what the reader sees.
@@ -65,16 +63,30 @@ public record HtmlReportView(
   public record FilterOption(String value, String label) {}
 
   public static HtmlReportView of(ScanReport report) {
+    return of(report, Optional.empty());
+  }
+
+  /**
+   * The view of a report whose past runs' saved reports can be linked.
+   *
+   * @param historyBase the history directory relative to the report's directory, for links to each
+   *     run's saved report (see {@link HtmlReportWriter#HtmlReportWriter(Optional)})
+   */
+  public static HtmlReportView of(ScanReport report, Optional<String> historyBase) {
     ReportData data = ReportData.of(report);
+    LocalDate today = LocalDate.ofInstant(report.startedAt(), ZoneOffset.UTC);
     return new HtmlReportView(
         RunHeader.of(report),
         Compliance.of(report),
         CouldNotCheck.of(report),
+        GateView.of(report),
+        TrendView.of(report, historyBase),
+        WaiverRow.attention(report.waivers()),
         report.rules().stream()
             .sorted(Comparator.comparing(RuleSummary::id))
             .map(HtmlReportView::rule)
             .toList(),
-        report.waivers().stream().map(HtmlReportView::waiver).toList(),
+        report.waivers().stream().map(w -> WaiverRow.of(w, today)).toList(),
         Compliance.worstFirst().stream()
             .map(OutcomeStyle::of)
             .map(s -> new FilterOption(s.outcome().name(), s.symbol() + " " + s.label()))
@@ -101,16 +113,5 @@ public record HtmlReportView(
         r.origin(),
         r.rationale(),
         r.howChecked());
-  }
-
-  private static WaiverRow waiver(WaiverStatus w) {
-    return new WaiverRow(
-        w.rule(),
-        w.project(),
-        w.reason(),
-        w.approvedBy(),
-        w.expires().toString(),
-        w.state(),
-        Text.count(w.matched()));
   }
 }

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * {@code report.html}: one self-contained file for the auditor, rendered by jte from {@link
@@ -23,6 +24,23 @@ public final class HtmlReportWriter implements ReportWriter {
   private static final String TEMPLATE = "report.jte";
 
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final Optional<String> historyBase;
+
+  /** A writer that shows each past run's saved report as a path, without a link. */
+  public HtmlReportWriter() {
+    this(Optional.empty());
+  }
+
+  /**
+   * A writer that links each past run's saved report.
+   *
+   * @param historyBase the {@code --history} directory relative to the directory report.html is
+   *     written to, with {@code /} between names (e.g. {@code ../history}; empty string when they
+   *     are the same directory)
+   */
+  public HtmlReportWriter(Optional<String> historyBase) {
+    this.historyBase = historyBase;
+  }
 
   @Override
   public String format() {
@@ -31,7 +49,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
   @Override
   public void write(ScanReport report, ReportOutput output) throws IOException {
-    HtmlReportView view = HtmlReportView.of(report);
+    HtmlReportView view = HtmlReportView.of(report, historyBase);
     try (OutputStream out = output.open(FILE);
         Writer w =
             new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {

@@ -1,5 +1,6 @@
 package dev.shipcheck.reports.html;
 
+import dev.shipcheck.core.engine.Waivers;
 import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Location;
 import dev.shipcheck.core.report.AppliedWaiver;
@@ -7,14 +8,21 @@ import dev.shipcheck.core.report.ClauseResult;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.RuleSummary;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.core.report.WaiverStatus;
 import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.core.rule.Severity;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The results as the page's script reads them: columns of small integers and one table of distinct
@@ -27,6 +35,12 @@ import java.util.TreeSet;
  * @param clauseSets distinct lists of clause indexes; results refer to one by index
  * @param details distinct [evidence (source, locator, observed string indexes)..., locations,
  *     notes] triples; results refer to one by index
+ * @param waivers the waivers results refer to: those that waived a result, and expired ones
+ * @param preExisting indexes of the FAIL results the baseline already had (reported, not gating),
+ *     ascending; empty without a baseline
+ * @param lapsed pairs [result index, waiver index]: a FAIL that an expired waiver would have
+ *     covered, so that its detail can say it is no longer waived
+ * @param baseline true when the run was compared with a baseline
  */
 // The records are write-only transfer objects for Jackson (never compared or hashed), and the
 // data block refers to outcomes and severities by their position in the enum, as the tables it
@@ -42,7 +56,10 @@ public record ReportData(
     List<int[][]> details,
     List<WaiverRef> waivers,
     List<String> strings,
-    Columns results) {
+    Columns results,
+    int[] preExisting,
+    int[] lapsed,
+    boolean baseline) {
 
   /** A rule as the script shows it. */
   public record RuleRef(String id, String title, int severity, int[] clauses) {}
@@ -50,8 +67,14 @@ public record ReportData(
   /** A clause as the script quotes it. */
   public record ClauseRef(String id, String document, String section, String text, String check) {}
 
-  /** The waiver that turned a result into WAIVED. */
-  public record WaiverRef(String reason, String approvedBy, String expires) {}
+  /**
+   * A waiver as a result's detail shows it.
+   *
+   * @param soon for a waiver whose last day is at most 14 days away, e.g. {@code last day in 8
+   *     days}; else empty
+   */
+  public record WaiverRef(
+      String project, String reason, String approvedBy, String expires, String soon) {}
 
   /**
    * One array per field, one entry per result; indexes into the tables above ({@code -1}: none).
@@ -85,8 +108,11 @@ public record ReportData(
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final Map<String, Integer> clauseIndex = new HashMap<>();
 
+    private final LocalDate today;
+
     Builder(ScanReport report) {
       this.report = report;
+      this.today = LocalDate.ofInstant(report.startedAt(), ZoneOffset.UTC);
       str("");
     }
 
@@ -109,6 +135,7 @@ public record ReportData(
       for (int i = 0; i < n; i++) {
         fill(c, i, report.results().get(i));
       }
+      int[] lapsed = lapsed();
       return new ReportData(
           Arrays.stream(Outcome.values()).map(OutcomeStyle::of).toList(),
           Arrays.stream(Severity.values()).map(Severity::label).toList(),
@@ -119,7 +146,44 @@ public record ReportData(
           detailList,
           waiverList,
           stringList,
-          c);
+          c,
+          preExisting(),
+          lapsed,
+          report.gate().flatMap(g -> g.baseline()).isPresent());
+    }
+
+    private int[] preExisting() {
+      Set<String> pre = new HashSet<>(report.gate().map(g -> g.preExisting()).orElse(List.of()));
+      List<Result> results = report.results();
+      return IntStream.range(0, results.size())
+          .filter(
+              i ->
+                  results.get(i).outcome() == Outcome.FAIL
+                      && pre.contains(results.get(i).fingerprint()))
+          .toArray();
+    }
+
+    /** FAILs that an expired waiver names (by rule and project glob, as the engine matched). */
+    private int[] lapsed() {
+      List<Integer> pairs = new ArrayList<>();
+      for (WaiverStatus w : report.waivers()) {
+        if (!w.state().equals(Waivers.EXPIRED)) {
+          continue;
+        }
+        Pattern glob = Waivers.glob(w.project());
+        WaiverRef ref =
+            new WaiverRef(w.project(), w.reason(), w.approvedBy(), w.expires().toString(), "");
+        for (int i = 0; i < report.results().size(); i++) {
+          Result x = report.results().get(i);
+          if (x.outcome() == Outcome.FAIL
+              && x.ruleId().equals(w.rule())
+              && glob.matcher(x.project()).matches()) {
+            pairs.add(i);
+            pairs.add(waiver(ref));
+          }
+        }
+      }
+      return pairs.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void fill(Columns c, int i, Result x) {
@@ -131,7 +195,7 @@ public record ReportData(
       c.message()[i] = str(x.message());
       c.remediation()[i] = str(x.remediation());
       c.detail()[i] = detail(x);
-      c.waiver()[i] = x.waiver().map(this::waiver).orElse(-1);
+      c.waiver()[i] = x.waiver().map(this::applied).orElse(-1);
     }
 
     private List<String> projects() {
@@ -210,9 +274,19 @@ public record ReportData(
           });
     }
 
-    private int waiver(AppliedWaiver w) {
+    private int applied(AppliedWaiver w) {
+      long days = Waivers.daysLeft(w.expires(), today);
+      String soon =
+          days > Waivers.EXPIRING_DAYS
+              ? ""
+              : days <= 0 ? "last day today" : "last day in " + Text.plural(days, "day", "days");
+      return waiver(
+          new WaiverRef(w.project(), w.reason(), w.approvedBy(), w.expires().toString(), soon));
+    }
+
+    private int waiver(WaiverRef ref) {
       return waivers.computeIfAbsent(
-          new WaiverRef(w.reason(), w.approvedBy(), w.expires().toString()),
+          ref,
           k -> {
             waiverList.add(k);
             return waiverList.size() - 1;

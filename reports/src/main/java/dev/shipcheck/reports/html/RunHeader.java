@@ -51,7 +51,7 @@ public record RunHeader(
 
   static RunHeader of(ScanReport r) {
     Target t = r.target();
-    String kind = Target.ORGANIZATION.equals(t.kind()) ? "organisation" : t.kind();
+    String kind = kind(t);
     int gaps = r.summary().count(Outcome.NOT_AVAILABLE) + r.summary().count(Outcome.ERROR);
     String completeness =
         r.summary().complete()
@@ -61,7 +61,7 @@ public record RunHeader(
                 + " could not be checked (see \"Could not check\")";
     Map<String, Long> sorted = new TreeMap<>(r.metrics());
     return new RunHeader(
-        kind + " " + t.name(),
+        title(t),
         kind,
         t.name(),
         t.shard().orElse(""),
@@ -78,6 +78,15 @@ public record RunHeader(
             .toList(),
         r.summary().complete(),
         completeness);
+  }
+
+  private static String kind(Target t) {
+    return Target.ORGANIZATION.equals(t.kind()) ? "organisation" : t.kind();
+  }
+
+  /** E.g. {@code organisation acme} or {@code repository acme/shop}. */
+  static String title(Target t) {
+    return kind(t) + " " + t.name();
   }
 
   private static SourceRow source(SourceUsage s) {

@@ -35,6 +35,15 @@ final class Text {
         : (minutes / 60) + " h " + (minutes % 60) + " min";
   }
 
+  /**
+   * The share {@code part / whole} with one decimal, rounded down, so that 9,999 of 10,000 reads
+   * 99.9% and only all of them reads 100%.
+   */
+  static String percent(long part, long whole) {
+    long tenths = whole == 0 ? 0 : part * 1000 / whole;
+    return tenths / 10 + "." + tenths % 10 + "%";
+  }
+
   static String plural(long n, String one, String many) {
     return count(n) + " " + (n == 1 ? one : many);
   }

@@ -30,6 +30,16 @@
   OUT.forEach((o, i) => { outcomeIndex[o.outcome] = i; });
   const ruleIndex = {};
   RU.forEach((r, i) => { ruleIndex[r.id] = i; });
+  const FAIL = outcomeIndex.FAIL;
+  // FAILs the baseline already had (reported, not gating), and FAILs an expired waiver names.
+  const pre = new Uint8Array(N);
+  data.preExisting.forEach((i) => { pre[i] = 1; });
+  const lapsedOf = new Map();
+  for (let k = 0; k < data.lapsed.length; k += 2) {
+    const list = lapsedOf.get(data.lapsed[k]) || [];
+    list.push(data.waivers[data.lapsed[k + 1]]);
+    lapsedOf.set(data.lapsed[k], list);
+  }
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -69,7 +79,7 @@
 
   const state = {
     outcomes: new Set(OUT.map((o, i) => i)), rule: -1, clause: -1, severity: -1,
-    project: '', projectExact: -1, text: '', sort: 'worst',
+    project: '', projectExact: -1, text: '', sort: 'worst', gate: '',
   };
 
   // Search indexes, built on the first search: lower-cased strings and project names, and every
@@ -154,6 +164,8 @@
       if (!om[outc[i]]) continue;
       if (state.rule >= 0 && rule[i] !== state.rule) continue;
       if (state.severity >= 0 && sev[i] !== state.severity) continue;
+      if (state.gate === 'new' && (outc[i] !== FAIL || pre[i])) continue;
+      if (state.gate === 'pre' && !pre[i]) continue;
       if (cm && !cm[cset[i]]) continue;
       if (pm && !pm[proj[i]]) continue;
       if (tm && !(tm.s[msg[i]] || tm.s[rem[i]] || tm.d[det[i]] || tm.r[rule[i]] || tm.p[proj[i]]
@@ -203,13 +215,26 @@
       b.append(el('h4', null, o.outcome === 'NOT_RUN' ? 'How to enable' : 'Remediation'),
         el('div', 'text', S[rem[i]]));
     }
+    if (pre[i]) {
+      b.append(el('h4', null, 'Baseline'), el('div', 'prebox',
+        'Pre-existing (baseline): the baseline already had this failure at the same or a higher '
+        + 'severity, so it is reported but does not gate this run.'));
+    }
     if (wai[i] >= 0) {
       const w = data.waivers[wai[i]];
       const box = el('div', 'waiver');
       box.append(el('strong', null, 'Waived: '), w.reason, el('br'),
         'Approved by ' + w.approvedBy + ', expires ' + w.expires);
+      if (w.soon) box.append(el('br'), el('strong', 'soon', 'Expiring: ' + w.soon + '.'));
       b.append(el('h4', null, 'Waiver'), box);
     }
+    (lapsedOf.get(i) || []).forEach((w) => {
+      const box = el('div', 'waiver lapsed');
+      box.append(el('strong', null, 'Waiver expired on ' + w.expires
+        + ': this failure is no longer waived and counts as a failure. '),
+      'The waiver for ' + w.project + ' (' + w.reason + '; approved by ' + w.approvedBy + ').');
+      b.append(el('h4', null, 'Expired waiver'), box);
+    });
     const clauses = data.clauseSets[cset[i]];
     if (clauses.length) {
       b.append(el('h4', null, 'Policy clauses'));
@@ -226,8 +251,12 @@
 
   function summaryLine(i, tag) {
     const s = el(tag);
+    const m = el('span', 'msg');
+    if (pre[i]) m.append(el('span', 'tag tag-pre', 'pre-existing (baseline)'), ' ');
+    if (lapsedOf.has(i)) m.append(el('span', 'tag tag-lapsed', 'waiver expired'), ' ');
+    m.append(S[msg[i]]);
     s.append(badge(OUT[outc[i]]), el('span', 'sev', SEV[sev[i]]), el('span', 'mono', P[proj[i]]),
-      el('span', 'mono', RU[rule[i]].id), el('span', 'msg', S[msg[i]]));
+      el('span', 'mono', RU[rule[i]].id), m);
     return s;
   }
 
@@ -299,7 +328,8 @@
       if (i < 0) { tr.append(el('td', 'cell none', '')); continue; }
       const o = OUT[outc[i]];
       const td = el('td', 'cell ' + o.cssClass, o.symbol);
-      const label = P[p] + ' · ' + RU[r].id + ': ' + o.label;
+      const label = P[p] + ' · ' + RU[r].id + ': ' + o.label
+        + (pre[i] ? ' (pre-existing, baseline)' : '');
       td.title = label;
       td.setAttribute('aria-label', label);
       td.tabIndex = 0;
@@ -374,12 +404,16 @@
     const v = document.getElementById(id).value;
     return v === '' ? -1 : Number(v);
   }
+  const gateBox = document.getElementById('f-gate');
   function resetFilters(apply) {
     outcomeBoxes.forEach((b) => { b.checked = true; });
     ['f-rule', 'f-clause', 'f-severity', 'f-project', 'f-text'].forEach((id) => {
       document.getElementById(id).value = '';
     });
-    Object.assign(state, { rule: -1, clause: -1, severity: -1, project: '', projectExact: -1, text: '' });
+    if (gateBox) gateBox.value = '';
+    Object.assign(state, {
+      rule: -1, clause: -1, severity: -1, project: '', projectExact: -1, text: '', gate: '',
+    });
     readOutcomes();
     if (apply) applyFilters();
   }
@@ -394,6 +428,7 @@
   document.getElementById('f-rule').addEventListener('change', () => { state.rule = intOf('f-rule'); applyFilters(); });
   document.getElementById('f-clause').addEventListener('change', () => { state.clause = intOf('f-clause'); applyFilters(); });
   document.getElementById('f-severity').addEventListener('change', () => { state.severity = intOf('f-severity'); applyFilters(); });
+  if (gateBox) gateBox.addEventListener('change', () => { state.gate = gateBox.value; applyFilters(); });
   document.getElementById('f-sort').addEventListener('change', (e) => { state.sort = e.target.value; applyFilters(); });
   onText('f-project', () => {
     const v = document.getElementById('f-project').value;
@@ -414,6 +449,15 @@
 
   // Outcome tiles and "Show these results" buttons set the filters and jump to the list.
   document.addEventListener('click', (e) => {
+    const g = e.target.closest('button[data-gate]');
+    if (g && gateBox) {
+      resetFilters(false);
+      gateBox.value = g.dataset.gate;
+      state.gate = g.dataset.gate;
+      applyFilters();
+      document.getElementById('results').scrollIntoView();
+      return;
+    }
     const btn = e.target.closest('button[data-outcome]');
     if (!btn) return;
     resetFilters(false);
@@ -463,6 +507,29 @@
   }
   window.addEventListener('beforeprint', preparePrint);
   window.matchMedia('print').addEventListener('change', (e) => { if (e.matches) preparePrint(); });
+
+  // ---------------------------------------------------------------- trend
+  // The grid's cells carry their words for screen readers; a pointer gets them as a tooltip, made
+  // on first hover rather than written twice into the file. The section is laid out only when it
+  // comes near the viewport (content-visibility in the stylesheet); both tables then start
+  // scrolled to the newest run.
+  const trendWrap = document.getElementById('trend-wrap');
+  if (trendWrap) {
+    trendWrap.addEventListener('mouseover', (e) => {
+      const td = e.target.closest('td.tc');
+      if (!td || td.title) return;
+      const head = td.parentElement.firstElementChild.textContent;
+      td.title = head + ' ' + td.lastElementChild.textContent;
+    });
+    const tObserver = new IntersectionObserver((entries) => {
+      if (!entries.some((x) => x.isIntersecting)) return;
+      tObserver.disconnect();
+      trendWrap.scrollLeft = trendWrap.scrollWidth;
+      const runsWrap = document.getElementById('runs-wrap');
+      runsWrap.scrollTop = runsWrap.scrollHeight;
+    });
+    tObserver.observe(trendWrap);
+  }
 
   // ---------------------------------------------------------------- start
   readOutcomes();

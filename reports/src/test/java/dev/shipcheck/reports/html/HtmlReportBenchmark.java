@@ -6,6 +6,7 @@ import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.fixtures.browser.BrowserPage;
 import dev.shipcheck.fixtures.browser.HeadlessChromium;
 import dev.shipcheck.fixtures.reports.MemoryOutput;
+import dev.shipcheck.fixtures.reports.SampleHistory;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * Benchmark, not a test (run by {@code bench/html-report.sh}): writes report.html for a generated
  * organisation scan and measures, in headless Chromium with a fresh profile per run, the file size,
- * the time to interactive and the time of filter changes; prints medians.
+ * the time to interactive and the time of filter changes; prints medians. With a history (the
+ * default, 90 runs) the report also carries a gate against a baseline in which every third FAIL
+ * already failed, as a nightly audit run with {@code --history} and {@code --baseline} does.
  */
 public final class HtmlReportBenchmark {
   /** Each action changes one control the way a reader does; the page re-filters synchronously. */
@@ -34,6 +37,7 @@ public final class HtmlReportBenchmark {
     ACTIONS.put("clause: one clause", select("f-clause", "12"));
     ACTIONS.put("severity: high", select("f-severity", "1"));
     ACTIONS.put("sort: by project", select("f-sort", "project"));
+    ACTIONS.put("baseline: new failures only", select("f-gate", "new"));
     ACTIONS.put("reset", "document.getElementById('f-reset').click();");
     ACTIONS.put("search (first, builds index)", search("shared with"));
     ACTIONS.put("search (again)", search("deploy-prod"));
@@ -66,10 +70,17 @@ public final class HtmlReportBenchmark {
     int projects = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Path out = Path.of(args.length > 2 ? args[2] : "bench/results/html");
+    int history = args.length > 3 ? Integer.parseInt(args[3]) : 90;
     Files.createDirectories(out);
     ScanReport report =
         SampleReports.generated(
             ClauseCatalog.load(HtmlReportBenchmark.class.getClassLoader()), projects, 42);
+    if (history > 0) {
+      report = SampleHistory.withGate(report, 3, "acme/old-shop");
+      report = SampleHistory.withHistory(report, history, 5, false);
+    } else {
+      ACTIONS.remove("baseline: new failures only");
+    }
     List<Double> writeMs = new ArrayList<>();
     byte[] html = null;
     for (int i = 0; i < 3; i++) {
@@ -82,7 +93,12 @@ public final class HtmlReportBenchmark {
     Path file = out.resolve("report.html");
     Files.write(file, html);
     System.out.printf(
-        Locale.ROOT, "projects %d, rules 14, results %,d%n", projects, report.results().size());
+        Locale.ROOT,
+        "projects %d, rules 14, results %,d, history %d runs%s%n",
+        projects,
+        report.results().size(),
+        history,
+        history > 0 ? " (and a baseline)" : "");
     System.out.printf(
         Locale.ROOT, "report.html size: %,d bytes (%.2f MB)%n", html.length, html.length / 1e6);
     System.out.printf(

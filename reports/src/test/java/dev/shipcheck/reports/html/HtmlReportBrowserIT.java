@@ -1,13 +1,11 @@
 package dev.shipcheck.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.fixtures.browser.BrowserPage;
-import dev.shipcheck.fixtures.browser.HeadlessChromium;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.io.IOException;
 import java.net.URI;
@@ -15,82 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-/**
- * report.html opened in real headless Chromium (Debian's package, driven over the DevTools
- * protocol; nothing is downloaded). Skipped with a message when Chromium is absent, except in CI
- * ({@code CI=true}), where its absence fails the build.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** report.html opened in real headless Chromium: rendering, filters, safety, print. */
 @EnabledIf(
-    value = "chromiumPresentOrCi",
-    disabledReason =
-        "Chromium not found at /usr/bin/chromium (apt-get install -y chromium, or set"
-            + " SHIPCHECK_CHROMIUM): browser tests skipped")
-class HtmlReportBrowserIT {
-  private static final Path OUT = Path.of("target", "browser");
-  private static final Duration READY = Duration.ofSeconds(30);
-
+    value = "dev.shipcheck.reports.html.ChromiumTest#chromiumPresentOrCi",
+    disabledReason = ChromiumTest.SKIPPED)
+class HtmlReportBrowserIT extends ChromiumTest {
   private final ScanReport report = Reports.hostile();
-  private HeadlessChromium chromium;
   private URI hostileUri;
 
-  /** In CI a missing Chromium is not a reason to skip: {@link #startChromium} then fails. */
-  static boolean chromiumPresentOrCi() {
-    return HeadlessChromium.find().isPresent() || "true".equalsIgnoreCase(System.getenv("CI"));
-  }
-
   @BeforeAll
-  void startChromium() throws IOException {
-    Optional<Path> exe = HeadlessChromium.find();
-    if (exe.isEmpty()) {
-      String why =
-          "Chromium not found at "
-              + HeadlessChromium.DEBIAN_CHROMIUM
-              + " (install Debian's package: apt-get install -y chromium; or set SHIPCHECK_CHROMIUM)";
-      fail(why + ": the browser tests must run in CI");
-    }
-    Files.createDirectories(OUT);
-    chromium =
-        HeadlessChromium.start(
-            exe.get(), Files.createTempDirectory(OUT.toAbsolutePath(), "profile-"));
+  void writeReport() throws IOException {
     hostileUri = write("hostile", report);
-  }
-
-  @AfterAll
-  void stopChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  private static URI write(String name, ScanReport r) throws IOException {
-    Path dir = Files.createDirectories(OUT.resolve(name));
-    Path file = dir.resolve(HtmlReportWriter.FILE);
-    Files.writeString(file, Reports.html(r), StandardCharsets.UTF_8);
-    return file.toAbsolutePath().toUri();
-  }
-
-  private BrowserPage open(URI uri) {
-    BrowserPage page = chromium.newPage();
-    page.navigate(uri);
-    page.waitFor("document.documentElement.dataset.ready === 'true'", READY);
-    return page;
-  }
-
-  private static int integer(BrowserPage page, String expression) {
-    return page.evaluate(expression).asInt();
-  }
-
-  private static String text(BrowserPage page, String expression) {
-    return page.evaluate(expression).asText();
   }
 
   private long count(Outcome... outcomes) {
@@ -294,24 +232,5 @@ class HtmlReportBrowserIT {
 
   private int clauseIndex(String id) {
     return report.clauses().stream().map(c -> c.id()).toList().indexOf(id);
-  }
-
-  private static void select(BrowserPage page, String id, Object value) {
-    page.evaluate(
-        "(() => { const s = document.getElementById('"
-            + id
-            + "'); s.value = '"
-            + value
-            + "'; s.dispatchEvent(new Event('change')); })()");
-  }
-
-  /** Types into a debounced search box and waits for the list to update. */
-  private static void type(BrowserPage page, String id, String text) {
-    page.evaluate(
-        "(() => { const i = document.getElementById('"
-            + id
-            + "'); i.value = "
-            + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(text)
-            + "; i.dispatchEvent(new Event('input')); return new Promise(r => setTimeout(r, 400)); })()");
   }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipcheck.fixtures.reports.SampleHistory;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,12 +46,36 @@ class HtmlReportWriterTest {
 
   @Test
   void referencesNothingOutsideTheFile() {
-    assertThat(HTML)
-        .doesNotContainPattern("(?i)<(img|link|iframe|object|embed|audio|video|source)\\b");
-    assertThat(HTML).doesNotContainPattern("(?i)<[a-z]+[^<>]*\\s(src|srcset|action|poster)=");
+    loadsNothing(HTML);
     assertThat(HTML).doesNotContainPattern("(?i)href=\"(?!#)");
-    assertThat(HTML).doesNotContainPattern("(?i)url\\(");
-    assertThat(HTML).doesNotContainPattern("(?i)@import");
+  }
+
+  @Test
+  void withHistoryLinksOnlyTheSavedReportsOfPastRunsAndStillLoadsNothing() {
+    String html = Reports.html(Reports.hostileWithHistory(6), Optional.of(Reports.HISTORY_BASE));
+    loadsNothing(html);
+    Matcher links = Pattern.compile("<([a-z]+)[^<>]*\\shref=\"(?!#)([^\"]*)\"").matcher(html);
+    List<String> hrefs = new ArrayList<>();
+    while (links.find()) {
+      assertThat(links.group(1)).isEqualTo("a");
+      hrefs.add(links.group(2));
+    }
+    assertThat(hrefs).containsExactly("../history/runs/000101.json", "../history/runs/000104.json");
+    assertThat(html)
+        .doesNotContain(SampleHistory.HOSTILE_ACTOR, "<script>alert(11)", "href=\"javascript")
+        .contains(
+            "mallory\"&gt;&lt;img src=x onerror=alert(9)&gt;&lt;/td&gt;",
+            "javascript:alert(10) (not linked: not a plain relative path)",
+            "../../etc/passwd (not linked",
+            "acme/&lt;b&gt;old-shop&lt;/b&gt;");
+  }
+
+  private static void loadsNothing(String html) {
+    assertThat(html)
+        .doesNotContainPattern("(?i)<(img|link|iframe|object|embed|audio|video|source)\\b");
+    assertThat(html).doesNotContainPattern("(?i)<[a-z]+[^<>]*\\s(src|srcset|action|poster)=");
+    assertThat(html).doesNotContainPattern("(?i)url\\(");
+    assertThat(html).doesNotContainPattern("(?i)@import");
   }
 
   @Test
