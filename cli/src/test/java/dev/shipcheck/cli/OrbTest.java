@@ -1,0 +1,308 @@
+package dev.shipcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CircleCI orb for users (orb/): what is validated, exactly:
+ *
+ * <ul>
+ *   <li>the packed orb.yml as a whole document against the official CircleCI JSON Schema (its top
+ *       level carries the orb keys: version, description, commands, executors, jobs, examples with
+ *       usage);
+ *   <li>each example's usage as a config, as written (referring to the published orb) and with the
+ *       packed orb inlined, which the schema checks through its inline-orb definition (commands,
+ *       executors, jobs against the same definitions as a config's);
+ *   <li>through Shipcheck's own config model: every job an example runs resolves to an orb job;
+ *   <li>what no schema sees: steps call existing commands with declared parameters, executors
+ *       exist, every {@code << parameters.x >>} is declared;
+ *   <li>the included scripts, run with bash against a stand-in launcher, pass the parameters on as
+ *       the right Shipcheck arguments and handle exit codes as documented.
+ * </ul>
+ */
+class OrbTest {
+  @TempDir Path tmp;
+
+  private static Map<String, Object> orb() {
+    return RepositoryRoot.yaml(RepositoryRoot.read("orb/orb.yml"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Map<String, Object> orb, String key) {
+    return (Map<String, Object>) orb.get(key);
+  }
+
+  @Test
+  void packedOrbValidatesAgainstTheOfficialSchema() throws Exception {
+    assertThat(CircleCiChecks.schemaProblems("orb/orb.yml", RepositoryRoot.read("orb/orb.yml")))
+        .isEmpty();
+    assertThat(orb().keySet())
+        .containsExactly("version", "description", "commands", "executors", "jobs", "examples");
+    assertThat(section(orb(), "jobs")).containsOnlyKeys("scan", "audit", "merge");
+    assertThat(section(orb(), "commands")).containsOnlyKeys("scan", "audit", "merge");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyExampleValidatesAsWrittenAndWithTheOrbInlined() throws Exception {
+    Map<String, Object> examples = section(orb(), "examples");
+    assertThat(examples).containsKeys("pre-merge", "nightly-audit", "own-job");
+    Map<String, Object> inline = new LinkedHashMap<>();
+    for (String k : List.of("commands", "executors", "jobs")) {
+      inline.put(k, orb().get(k));
+    }
+    for (Map.Entry<String, Object> e : examples.entrySet()) {
+      Map<String, Object> usage =
+          (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("usage");
+      String name = "example " + e.getKey();
+      assertThat(((Map<String, Object>) usage.get("orbs")).get("shipcheck"))
+          .isEqualTo("shipcheck/shipcheck@0.1");
+      assertThat(CircleCiChecks.schemaProblems(name, CircleCiChecks.dump(usage)))
+          .as(name)
+          .isEmpty();
+      Map<String, Object> inlined = new LinkedHashMap<>(usage);
+      inlined.put("orbs", Map.of("shipcheck", inline));
+      String text = CircleCiChecks.dump(inlined);
+      assertThat(CircleCiChecks.schemaProblems(name + " (inlined)", text)).as(name).isEmpty();
+      CircleCiPipeline p = CircleCiChecks.model(name, text);
+      CircleCiChecks.everyReferencedJobExists(name, p);
+      invocationsPassDeclaredParameters(name, inlined);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void invocationsPassDeclaredParameters(String name, Map<String, Object> config) {
+    Map<String, Object> jobs = section(orb(), "jobs");
+    Map<String, Object> workflows = (Map<String, Object>) config.get("workflows");
+    for (Object w : workflows.values()) {
+      for (Object entry : (List<Object>) ((Map<String, Object>) w).get("jobs")) {
+        if (!(entry instanceof Map<?, ?> m)) {
+          continue;
+        }
+        String job = String.valueOf(m.keySet().iterator().next());
+        if (!job.startsWith("shipcheck/")) {
+          continue;
+        }
+        Map<?, ?> def = (Map<?, ?>) jobs.get(job.substring("shipcheck/".length()));
+        Set<String> passed = new TreeSet<>();
+        ((Map<?, ?>) m.get(job)).keySet().forEach(k -> passed.add(String.valueOf(k)));
+        passed.removeAll(CircleCiChecks.INVOCATION_KEYS);
+        assertThat(passed).as(name + ": " + job).isSubsetOf(CircleCiChecks.parameterNames(def));
+        assertThat(passed)
+            .as(name + ": " + job)
+            .containsAll(CircleCiChecks.requiredParameters(def));
+      }
+    }
+  }
+
+  @Test
+  void stepsCommandsExecutorsAndParametersResolve() {
+    Map<String, Object> commands = section(orb(), "commands");
+    Set<String> executors = section(orb(), "executors").keySet();
+    CircleCiChecks.referencesResolve("orb job", section(orb(), "jobs"), commands, executors);
+    CircleCiChecks.referencesResolve("orb command", commands, commands, executors);
+    CircleCiChecks.referencesResolve(
+        "orb executor", section(orb(), "executors"), commands, executors);
+    assertThat(CircleCiChecks.dump(section(orb(), "jobs").get("audit")))
+        .contains("parallelism: << parameters.parallelism >>");
+  }
+
+  private RepositoryRoot.Ran script(String name, Map<String, String> env, Path stub)
+      throws Exception {
+    String text = RepositoryRoot.read("orb/src/scripts/" + name).replace("/tmp/", tmp + "/");
+    Path copy = Files.writeString(tmp.resolve(name), text);
+    Map<String, String> all = new LinkedHashMap<>(env);
+    all.put("SHIPCHECK_BIN", stub.toString());
+    // as CircleCI runs a step
+    return RepositoryRoot.run(tmp, all, "bash", "-eo", "pipefail", copy.toString());
+  }
+
+  @Test
+  void scanScriptPassesParametersAndRecordsTheExitCodeForTheGate() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
+    Map<String, String> defaults =
+        Map.of(
+            "SHIPCHECK_REPO",
+            ".",
+            "SHIPCHECK_POLICY",
+            "",
+            "SHIPCHECK_FAIL_ON",
+            "low",
+            "SHIPCHECK_FORMATS",
+            "sarif,json,html,junit,markdown",
+            "SHIPCHECK_OUT",
+            "shipcheck-report",
+            "SHIPCHECK_ALLOW_INCOMPLETE",
+            "false",
+            "STUB_EXIT",
+            "1");
+    RepositoryRoot.Ran ran = script("scan.sh", defaults, stub);
+    assertThat(ran.exit()).as(ran.output()).isZero();
+    assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("1");
+    Map<String, String> custom = new LinkedHashMap<>(defaults);
+    custom.putAll(
+        Map.of(
+            "SHIPCHECK_POLICY",
+            "shipcheck.yml",
+            "SHIPCHECK_ALLOW_INCOMPLETE",
+            "true",
+            "SHIPCHECK_FAIL_ON",
+            "high",
+            "STUB_EXIT",
+            "0"));
+    script("scan.sh", custom, stub);
+    assertThat(RepositoryRoot.calls(stub))
+        .containsExactly(
+            List.of(
+                "scan",
+                "--repo",
+                ".",
+                "--out",
+                "shipcheck-report",
+                "--format",
+                "sarif,json,html,junit,markdown",
+                "--fail-on",
+                "low"),
+            List.of(
+                "scan",
+                "--repo",
+                ".",
+                "--out",
+                "shipcheck-report",
+                "--format",
+                "sarif,json,html,junit,markdown",
+                "--fail-on",
+                "high",
+                "--policy",
+                "shipcheck.yml",
+                "--allow-incomplete"));
+    assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("0");
+  }
+
+  @Test
+  void auditScriptRunsOneShardPerNodeAndMergeJoinsThemAll() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
+    int nodes = 3;
+    for (int i = 0; i < nodes; i++) {
+      RepositoryRoot.Ran ran =
+          script(
+              "audit.sh",
+              Map.of(
+                  "SHIPCHECK_ORG",
+                  "acme",
+                  "SHIPCHECK_POLICY",
+                  "",
+                  "SHIPCHECK_GITHUB_URL",
+                  "",
+                  "SHIPCHECK_OUT",
+                  "shipcheck-shards",
+                  "CIRCLE_NODE_INDEX",
+                  String.valueOf(i),
+                  "CIRCLE_NODE_TOTAL",
+                  String.valueOf(nodes),
+                  "STUB_EXIT",
+                  i == 0 ? "1" : "3"),
+              stub);
+      assertThat(ran.exit()).as("violations and incomplete shards do not fail the node").isZero();
+    }
+    List<List<String>> calls = RepositoryRoot.calls(stub);
+    for (int i = 0; i < nodes; i++) {
+      assertThat(calls.get(i))
+          .containsExactly(
+              "scan",
+              "--github-org",
+              "acme",
+              "--shard",
+              (i + 1) + "/" + nodes,
+              "--format",
+              "json",
+              "--out",
+              "shipcheck-shards/node-" + i);
+    }
+    ShardSpec.assertEveryNodeGetsAValidDistinctShard(
+        calls.stream().map(c -> c.get(4)).toList(), nodes);
+    RepositoryRoot.Ran bad =
+        script(
+            "audit.sh",
+            Map.of(
+                "SHIPCHECK_ORG",
+                "acme",
+                "SHIPCHECK_POLICY",
+                "p.yml",
+                "SHIPCHECK_GITHUB_URL",
+                "https://ghe.example/api",
+                "SHIPCHECK_OUT",
+                "s",
+                "STUB_EXIT",
+                "2"),
+            stub);
+    assertThat(bad.exit()).as("a bad invocation fails the node").isEqualTo(2);
+
+    RepositoryRoot.Ran merged =
+        script(
+            "merge.sh",
+            Map.of(
+                "SHIPCHECK_SHARDS",
+                "shipcheck-shards",
+                "SHIPCHECK_OUT",
+                "report",
+                "SHIPCHECK_FORMATS",
+                "html,json",
+                "SHIPCHECK_FAIL_ON",
+                "low",
+                "SHIPCHECK_ALLOW_INCOMPLETE",
+                "true",
+                "STUB_EXIT",
+                "1"),
+            stub);
+    assertThat(merged.exit()).isZero();
+    List<String> merge = RepositoryRoot.calls(stub).get(nodes + 1);
+    assertThat(merge)
+        .containsExactly(
+            "merge",
+            "--out",
+            "report",
+            "--format",
+            "html,json",
+            "--fail-on",
+            "low",
+            "--allow-incomplete",
+            "shipcheck-shards/node-0/shipcheck.json",
+            "shipcheck-shards/node-1/shipcheck.json",
+            "shipcheck-shards/node-2/shipcheck.json");
+    assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("1");
+  }
+
+  @Test
+  void mergeWithoutShardsIsIncompleteAndSaysWhy() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
+    RepositoryRoot.Ran ran =
+        script(
+            "merge.sh",
+            Map.of(
+                "SHIPCHECK_SHARDS",
+                "nothing-here",
+                "SHIPCHECK_OUT",
+                "r",
+                "SHIPCHECK_FORMATS",
+                "json",
+                "SHIPCHECK_FAIL_ON",
+                "low",
+                "SHIPCHECK_ALLOW_INCOMPLETE",
+                "false"),
+            stub);
+    assertThat(ran.output()).contains("no shard results in nothing-here");
+    assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("3");
+    assertThat(RepositoryRoot.calls(stub)).isEmpty();
+  }
+}

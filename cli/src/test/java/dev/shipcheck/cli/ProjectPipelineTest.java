@@ -1,0 +1,207 @@
+package dev.shipcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shipcheck.core.fact.circleci.BranchRun;
+import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
+import dev.shipcheck.core.fact.circleci.Workflow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * This project's own .circleci/config.yml: valid against the official CircleCI schema and
+ * Shipcheck's config model, every job, command, executor and parameter it refers to exists, it runs
+ * the right jobs on every branch, and its nightly audit hands each node its shard and merges them
+ * all (its scripts run with bash against a stand-in launcher, since {@code scan --shard} and {@code
+ * merge} are not on main yet). The real CircleCI rules judge it in {@link SelfScanTest}.
+ */
+class ProjectPipelineTest {
+  static final String CONFIG = ".circleci/config.yml";
+  @TempDir Path tmp;
+
+  private static Map<String, Object> config() {
+    return RepositoryRoot.yaml(RepositoryRoot.read(CONFIG));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(String key) {
+    return (Map<String, Object>) config().get(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> job(String name) {
+    return (Map<String, Object>) section("jobs").get(name);
+  }
+
+  private static CircleCiPipeline model() {
+    return CircleCiChecks.model(CONFIG, RepositoryRoot.read(CONFIG));
+  }
+
+  @Test
+  void validatesAgainstTheOfficialSchemaAndShipchecksModel() throws Exception {
+    assertThat(CircleCiChecks.schemaProblems(CONFIG, RepositoryRoot.read(CONFIG))).isEmpty();
+    assertThat(model().version()).contains("2.1");
+  }
+
+  @Test
+  void everyJobCommandExecutorAndParameterItRefersToExists() {
+    CircleCiPipeline p = model();
+    CircleCiChecks.everyReferencedJobExists(CONFIG, p);
+    Map<String, Object> commands = section("commands");
+    Set<String> executors = section("executors").keySet();
+    CircleCiChecks.referencesResolve("job", section("jobs"), commands, executors);
+    CircleCiChecks.referencesResolve("command", commands, commands, executors);
+  }
+
+  @Test
+  void buildsAndTestsEveryBranchOnJava17WithTheMavenCache() {
+    assertThat(CircleCiChecks.dump(section("executors"))).contains("image: cimg/openjdk:17.0.");
+    String build = CircleCiChecks.dump(job("build-and-test"));
+    assertThat(build).contains("command: .ci/run", "with-maven-cache", "store_test_results");
+    assertThat(CircleCiChecks.dump(section("commands").get("with-maven-cache")))
+        .contains("~/.m2/repository", "restore_cache", "save_cache");
+    CircleCiPipeline p = model();
+    for (String branch : List.of("main", "feature/x", "qa", "staging", "production")) {
+      List<String> jobs = new ArrayList<>();
+      for (BranchRun.EntryRun r : p.jobsRunningOn(branch)) {
+        jobs.add(r.entry().id());
+      }
+      assertThat(jobs).as(branch).contains("build-and-test", "package", "shipcheck-pre-merge");
+    }
+  }
+
+  @Test
+  void productionReleasesOnlyAfterTheApprovalAndRecordsTheDeploy() {
+    CircleCiPipeline p = model();
+    List<String> production = new ArrayList<>();
+    p.jobsRunningOn("production").forEach(r -> production.add(r.entry().id()));
+    assertThat(production).contains("hold-production", "release-production");
+    for (String branch : List.of("main", "qa", "staging")) {
+      List<String> ids = new ArrayList<>();
+      p.jobsRunningOn(branch).forEach(r -> ids.add(r.entry().id()));
+      assertThat(ids).as(branch).doesNotContain("release-production", "hold-production");
+    }
+    String release = CircleCiChecks.dump(job("release-production"));
+    assertThat(release)
+        .contains(
+            "circleci run release plan", "--status=SUCCESS", "--status=FAILED", "docker push");
+  }
+
+  private RepositoryRoot.Ran runStep(String jobName, String mustContain, Map<String, String> env) {
+    String command = null;
+    for (Object step : (List<?>) job(jobName).get("steps")) {
+      if (step instanceof Map<?, ?> m
+          && m.get("run") instanceof Map<?, ?> run
+          && String.valueOf(run.get("command")).contains(mustContain)) {
+        command = String.valueOf(run.get("command"));
+      }
+    }
+    assertThat(command).as(jobName + " runs '" + mustContain + "'").isNotNull();
+    return RepositoryRoot.run(
+        tmp, env, "bash", "-eo", "pipefail", "-c", command.replace("/tmp/", tmp + "/"));
+  }
+
+  @Test
+  void preMergeJobScansThisRepositoryWithThePackagedLauncherAndStoresTheReports() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("dist/bin")));
+    RepositoryRoot.Ran ran =
+        runStep("shipcheck-pre-merge", "shipcheck scan", Map.of("STUB_EXIT", "1"));
+    assertThat(ran.exit()).as(ran.output()).isZero();
+    assertThat(RepositoryRoot.calls(stub))
+        .containsExactly(
+            List.of(
+                "scan", "--repo", ".", "--policy", "shipcheck.yml", "--out", "shipcheck-report"));
+    assertThat(Files.readString(tmp.resolve("shipcheck-exit")).trim()).isEqualTo("1");
+    String job = CircleCiChecks.dump(job("shipcheck-pre-merge"));
+    assertThat(job)
+        .contains(
+            "store_test_results:\n    path: shipcheck-report",
+            "store_artifacts:\n    path: shipcheck-report",
+            "exit \"$(cat /tmp/shipcheck-exit)\"",
+            "fetch-all-branches");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void nightlyAuditShardsOverParallelNodesAndMergesThem() throws Exception {
+    Map<String, Object> nightly = (Map<String, Object>) section("workflows").get("nightly-audit");
+    assertThat(CircleCiChecks.dump(nightly.get("triggers"))).contains("cron:");
+    Workflow w =
+        model().workflows().stream()
+            .filter(x -> x.name().equals("nightly-audit"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(w.schedules()).hasSize(1);
+    assertThat(
+            w.jobs().stream()
+                .filter(e -> e.id().equals("audit-merge"))
+                .findFirst()
+                .orElseThrow()
+                .requires())
+        .anyMatch(r -> r.name().equals("audit-shard"));
+    int nodes = (Integer) job("audit-shard").get("parallelism");
+    assertThat(nodes).isGreaterThan(1);
+    assertThat(CircleCiChecks.dump(job("audit-shard")))
+        .contains("persist_to_workspace", "- shards");
+
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("dist/bin")));
+    for (int i = 0; i < nodes; i++) {
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("CIRCLE_NODE_INDEX", String.valueOf(i));
+      env.put("CIRCLE_NODE_TOTAL", String.valueOf(nodes));
+      env.put("CIRCLE_PROJECT_USERNAME", "acme");
+      env.put("STUB_EXIT", i % 2 == 0 ? "1" : "3");
+      RepositoryRoot.Ran ran = runStep("audit-shard", "--shard", env);
+      assertThat(ran.exit())
+          .as("violations or gaps in a shard do not fail its node: " + ran.output())
+          .isZero();
+    }
+    List<List<String>> calls = RepositoryRoot.calls(stub);
+    List<String> shards = new ArrayList<>();
+    for (int i = 0; i < nodes; i++) {
+      List<String> c = calls.get(i);
+      assertThat(c)
+          .startsWith("scan", "--github-org", "acme", "--policy", "shipcheck.yml", "--shard");
+      assertThat(c).endsWith("--format", "json", "--out", "shards/node-" + i);
+      shards.add(c.get(6));
+    }
+    ShardSpec.assertEveryNodeGetsAValidDistinctShard(shards, nodes);
+    assertThat(
+            runStep(
+                    "audit-shard",
+                    "--shard",
+                    Map.of(
+                        "STUB_EXIT",
+                        "2",
+                        "CIRCLE_NODE_INDEX",
+                        "0",
+                        "CIRCLE_NODE_TOTAL",
+                        "1",
+                        "SHIPCHECK_AUDIT_ORG",
+                        "other"))
+                .exit())
+        .as("a bad invocation fails the node")
+        .isEqualTo(2);
+
+    RepositoryRoot.Ran merged = runStep("audit-merge", "shipcheck merge", Map.of("STUB_EXIT", "1"));
+    assertThat(merged.exit()).isZero();
+    List<String> merge = RepositoryRoot.calls(stub).get(nodes + 1);
+    List<String> expected = new ArrayList<>(List.of("merge", "--out", "audit-report"));
+    for (int i = 0; i < nodes; i++) {
+      expected.add("shards/node-" + i + "/shipcheck.json");
+    }
+    assertThat(merge).containsExactlyElementsOf(expected);
+    assertThat(Files.readString(tmp.resolve("shipcheck-exit")).trim()).isEqualTo("1");
+    assertThat(CircleCiChecks.dump(job("audit-merge")))
+        .contains(
+            "store_artifacts:\n    path: audit-report",
+            "store_test_results:\n    path: audit-report");
+  }
+}
