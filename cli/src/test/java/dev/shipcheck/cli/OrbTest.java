@@ -305,4 +305,42 @@ class OrbTest {
     assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("3");
     assertThat(RepositoryRoot.calls(stub)).isEmpty();
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void readmeOrbLineAndPlainJobValidate() throws Exception {
+    String readme = RepositoryRoot.read("README.md");
+    String section = readme.substring(readme.indexOf("## The pre-merge check in CircleCI"));
+    List<String> blocks = new java.util.ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("```yaml\n(.*?)```", java.util.regex.Pattern.DOTALL)
+            .matcher(section);
+    while (m.find() && blocks.size() < 2) {
+      blocks.add(m.group(1));
+    }
+    assertThat(blocks).hasSize(2);
+    assertThat(blocks.get(0)).contains("- shipcheck/scan");
+    assertThat(CircleCiChecks.schemaProblems("README orb usage", blocks.get(0))).isEmpty();
+    Map<String, Object> plain = new LinkedHashMap<>(RepositoryRoot.yaml(blocks.get(1)));
+    plain.put("version", 2.1);
+    plain.put("workflows", Map.of("pre-merge", Map.of("jobs", List.of("shipcheck"))));
+    String text = CircleCiChecks.dump(plain);
+    assertThat(CircleCiChecks.schemaProblems("README plain job", text)).isEmpty();
+    CircleCiChecks.everyReferencedJobExists(
+        "README plain job", CircleCiChecks.model("README", text));
+    // the plain job does what the orb's scan job does: same image, same scan, same reports
+    String job = CircleCiChecks.dump(((Map<String, Object>) plain.get("jobs")).get("shipcheck"));
+    assertThat(job)
+        .contains(
+            "image: shipcheck/shipcheck:0.1.0",
+            "checkout",
+            "git fetch origin",
+            "shipcheck scan --repo . --policy shipcheck.yml --out shipcheck-report",
+            "store_test_results",
+            "store_artifacts",
+            "exit \"$(cat /tmp/shipcheck-exit)\"");
+    assertThat(CircleCiChecks.dump(section(orb(), "executors")))
+        .contains("shipcheck/shipcheck:<< parameters.tag >>");
+    assertThat(CircleCiChecks.dump(section(orb(), "jobs").get("scan"))).contains("default: 0.1.0");
+  }
 }
