@@ -90,8 +90,7 @@ class ProjectPipelineTest {
     }
     String release = CircleCiChecks.dump(job("release-production"));
     assertThat(release)
-        .contains(
-            "circleci run release plan", "--status=SUCCESS", "--status=FAILED", "docker push");
+        .contains("circleci run release plan", "--status=SUCCESS", "--status=FAILED", "push-image");
   }
 
   private RepositoryRoot.Ran runStep(String jobName, String mustContain, Map<String, String> env) {
@@ -203,5 +202,53 @@ class ProjectPipelineTest {
         .contains(
             "store_artifacts:\n    path: audit-report",
             "store_test_results:\n    path: audit-report");
+  }
+
+  @Test
+  void pushImageLogsInToTheImagesRegistryWithoutTheTokenOnTheCommandLine() throws Exception {
+    Map<?, ?> pushImage = (Map<?, ?>) section("commands").get("push-image");
+    String command = null;
+    for (Object step : (List<?>) pushImage.get("steps")) {
+      if (step instanceof Map<?, ?> m && m.get("run") instanceof Map<?, ?> run) {
+        command = String.valueOf(run.get("command"));
+      }
+    }
+    assertThat(command).isNotNull();
+    Path docker = RepositoryRoot.stub(Files.createDirectories(tmp.resolve("bin")), "docker");
+    String script = command.replace("<< parameters.tags >>", "0.1.0 latest");
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+    env.put("REGISTRY_USER", "bot");
+    env.put("REGISTRY_TOKEN", "s3cr3t-token");
+    env.put("CIRCLE_SHA1", "0123456789abcdef0123456789abcdef01234567");
+    assertThat(RepositoryRoot.run(tmp, env, "bash", "-eo", "pipefail", "-c", script).exit())
+        .isZero();
+    env.put("IMAGE_REPOSITORY", "ghcr.io/acme/shipcheck");
+    assertThat(RepositoryRoot.run(tmp, env, "bash", "-eo", "pipefail", "-c", script).exit())
+        .isZero();
+    assertThat(RepositoryRoot.calls(docker))
+        .containsExactly(
+            List.of("login", "-u", "bot", "--password-stdin"),
+            List.of(
+                "build",
+                "--build-arg",
+                "REVISION=0123456789ab",
+                "-t",
+                "shipcheck/shipcheck:0.1.0",
+                "-t",
+                "shipcheck/shipcheck:latest",
+                "."),
+            List.of("push", "--all-tags", "shipcheck/shipcheck"),
+            List.of("login", "ghcr.io", "-u", "bot", "--password-stdin"),
+            List.of(
+                "build",
+                "--build-arg",
+                "REVISION=0123456789ab",
+                "-t",
+                "ghcr.io/acme/shipcheck:0.1.0",
+                "-t",
+                "ghcr.io/acme/shipcheck:latest",
+                "."),
+            List.of("push", "--all-tags", "ghcr.io/acme/shipcheck"));
   }
 }

@@ -70,12 +70,17 @@ final class RepositoryRoot {
 
   /**
    * A stand-in {@code shipcheck} launcher for checking how scripts call it: appends its arguments,
-   * one per line and a blank line after each call, to {@code calls.txt} beside it, writes {@code
-   * shipcheck.json} into the {@code --out} folder of a {@code scan}, and exits with {@code
+   * one per line and a blank line after each call, to {@code calls.txt} in its folder, writes
+   * {@code shipcheck.json} into the {@code --out} folder of a {@code scan}, and exits with {@code
    * $STUB_EXIT} (default 0).
    */
   static Path stubLauncher(Path dir) throws IOException {
-    Path stub = dir.resolve("shipcheck");
+    return stub(dir, "shipcheck");
+  }
+
+  /** The same stand-in under another command name (e.g. {@code docker}). */
+  static Path stub(Path dir, String name) throws IOException {
+    Path stub = dir.resolve(name);
     Files.writeString(
         stub,
         String.join(
@@ -83,6 +88,7 @@ final class RepositoryRoot {
             "#!/usr/bin/env bash",
             "log=\"$(dirname \"$0\")/calls.txt\"",
             "printf '%s\\n' \"$@\" >> \"$log\"; echo >> \"$log\"",
+            "cat > /dev/null  # reads its input like the real command (docker login --password-stdin)",
             "out=''; prev=''",
             "for a in \"$@\"; do [ \"$prev\" = --out ] && out=\"$a\"; prev=\"$a\"; done",
             "if [ \"$1\" = scan ] && [ -n \"$out\" ]; then",
