@@ -18,7 +18,8 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> commands = new LinkedHashMap<>();
-    for (Command c : List.of(new ScanCommand(), new RulesCommand(), new PolicyCommand())) {
+    for (Command c :
+        List.of(new ScanCommand(), new DiffCommand(), new RulesCommand(), new PolicyCommand())) {
       commands.put(c.name(), c);
     }
     return commands;
@@ -102,8 +103,8 @@ public final class Main {
         .values()
         .forEach(c -> sb.append(String.format("  %-10s %s%n", c.name(), c.summary())));
     sb.append("\nRun 'shipcheck COMMAND --help' for a command's options; 'shipcheck --version'.\n")
-        .append("Exit codes: 0 ok, 1 violations at or above --fail-on, 2 bad invocation or")
-        .append(" policy, 3 incomplete.\n");
+        .append("Exit codes: 0 ok, 1 violations at or above --fail-on (with --baseline: new or")
+        .append(" worse ones), 2 bad invocation or policy, 3 incomplete.\n");
     return sb.toString();
   }
 }

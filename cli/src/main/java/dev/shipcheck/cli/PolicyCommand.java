@@ -3,12 +3,12 @@ package dev.shipcheck.cli;
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.policy.PolicyLoader;
-import dev.shipcheck.core.rule.RuleCatalog;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -28,6 +28,12 @@ final class PolicyCommand implements Command {
   public int run(String[] args, Terminal terminal) throws Exception {
     Options options = Args.withCommon(new Options());
     options.addOption(Args.flag("force", "init: overwrite an existing file"));
+    options.addOption(
+        Args.value(
+            RuleSetup.PLUGINS_OPTION,
+            "DIR",
+            "validate: also load these plugin jars (as scan --plugins does), so their rule ids"
+                + " are known"));
     CommandLine cl = Args.parse(name(), options, args);
     if (cl.hasOption("help") || cl.getArgList().isEmpty()) {
       if (!cl.hasOption("help")) {
@@ -48,7 +54,7 @@ final class PolicyCommand implements Command {
     String[] rest = cl.getArgList().subList(1, cl.getArgList().size()).toArray(new String[0]);
     return switch (sub) {
       case "init" -> init(rest, cl.hasOption("force"), terminal);
-      case "validate" -> validate(rest, terminal);
+      case "validate" -> validate(rest, ScanCommand.pluginDirs(cl), terminal);
       default ->
           throw new UsageException("policy: unknown sub-command '" + sub + "' (init or validate)");
     };
@@ -71,7 +77,8 @@ final class PolicyCommand implements Command {
     return ExitCode.OK;
   }
 
-  private static int validate(String[] rest, Terminal terminal) throws Exception {
+  private static int validate(String[] rest, List<String> pluginDirs, Terminal terminal)
+      throws Exception {
     if (rest.length != 1) {
       throw new UsageException(
           "policy validate: name one policy file, e.g. 'shipcheck policy"
@@ -80,18 +87,27 @@ final class PolicyCommand implements Command {
               + ")");
     }
     LoadedPolicy policy = Policies.load(rest[0]);
-    Policies.checkRuleIds(policy, RuleCatalog.builtIn());
+    int pluginRules;
+    try (RuleSetup setup = RuleSetup.of(policy, pluginDirs, terminal)) {
+      pluginRules = setup.plugins().rules().size();
+    }
     terminal
         .out()
         .println(
             rest[0]
                 + ": valid ("
-                + policy.policy().waivers().size()
-                + " waiver"
-                + (policy.policy().waivers().size() == 1 ? "" : "s")
+                + count(policy.policy().checks().size(), "declarative check")
+                + ", "
+                + count(pluginRules, "plugin rule")
+                + ", "
+                + count(policy.policy().waivers().size(), "waiver")
                 + ", sha256 "
                 + policy.sha256().substring(0, 12)
                 + ")");
     return ExitCode.OK;
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 }

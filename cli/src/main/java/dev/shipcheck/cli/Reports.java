@@ -2,6 +2,7 @@ package dev.shipcheck.cli;
 
 import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.reports.sarif.SarifWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,19 @@ final class Reports {
    * written. Returns the files written; throws after all were tried if one failed.
    */
   static List<Path> write(ScanReport report, List<String> formats, Path dir) throws IOException {
+    return write(report, formats, dir, false);
+  }
+
+  /**
+   * @param sarifOmitWaived leave WAIVED results out of SARIF ({@code --sarif-omit-waived})
+   */
+  static List<Path> write(
+      ScanReport report, List<String> formats, Path dir, boolean sarifOmitWaived)
+      throws IOException {
     Map<String, ReportWriter> writers = writers();
+    if (sarifOmitWaived) {
+      writers.put("sarif", new SarifWriter(true));
+    }
     List<Path> files = new ArrayList<>();
     IOException failure = null;
     for (String format : formats) {

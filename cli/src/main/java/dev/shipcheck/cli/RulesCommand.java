@@ -3,8 +3,9 @@ package dev.shipcheck.cli;
 import dev.shipcheck.core.Json;
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.policy.ClauseCatalog;
+import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.report.RuleSummary;
-import dev.shipcheck.core.rule.RuleCatalog;
+import dev.shipcheck.core.rule.RuleDescriptor;
 import dev.shipcheck.reports.docs.RuleDocs;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,23 +35,36 @@ final class RulesCommand implements Command {
     options.addOption(
         Args.value(
             "write-docs", "DIR", "write the rule documentation pages (docs/rules) into DIR"));
+    options.addOption(
+        Args.value(
+            "policy",
+            "FILE",
+            "also list the policy's declarative checks, its own clauses and its plugins' rules"));
+    options.addOption(
+        Args.value(RuleSetup.PLUGINS_OPTION, "DIR", "also list the rules of these plugin jars"));
     CommandLine cl = Args.parse(name(), options, args);
     if (cl.hasOption("help")) {
       terminal
           .out()
           .print(
               Args.help(
-                  "shipcheck rules [--format text|markdown|json]",
-                  "Prints the rule catalogue: id, severity, title and policy clauses.",
+                  "shipcheck rules [--format text|markdown|json] [--policy FILE] [--plugins DIR]",
+                  "Prints the rule catalogue: id, severity, title, policy clauses and origin"
+                      + " (built-in, a plugin jar, or policy for declarative checks).",
                   options,
                   ""));
       return ExitCode.OK;
     }
-    ClauseCatalog clauses = ClauseCatalog.load(RulesCommand.class.getClassLoader());
+    LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
+    try (RuleSetup setup = RuleSetup.of(policy, ScanCommand.pluginDirs(cl), terminal)) {
+      return print(cl, setup, terminal);
+    }
+  }
+
+  private static int print(CommandLine cl, RuleSetup setup, Terminal terminal) throws Exception {
+    ClauseCatalog clauses = setup.clauses();
     List<RuleSummary> rules =
-        RuleCatalog.builtIn().descriptors().stream()
-            .map(d -> RuleSummary.of(d, d.severity()))
-            .toList();
+        setup.catalog().descriptors().stream().map(d -> RuleSummary.of(d, d.severity())).toList();
     if (cl.hasOption("write-docs")) {
       writeDocs(Path.of(cl.getOptionValue("write-docs")), RuleDocs.generate(rules, clauses));
       terminal
@@ -77,7 +91,13 @@ final class RulesCommand implements Command {
     for (RuleSummary r : rules) {
       terminal
           .out()
-          .printf(Locale.ROOT, "%-26s %-8s %s%n", r.id(), r.severity().label(), r.title());
+          .printf(
+              Locale.ROOT,
+              "%-26s %-8s %s%s%n",
+              r.id(),
+              r.severity().label(),
+              r.title(),
+              r.origin().equals(RuleDescriptor.BUILT_IN) ? "" : "  [" + r.origin() + "]");
       for (String id : r.clauses()) {
         clauses
             .find(id)

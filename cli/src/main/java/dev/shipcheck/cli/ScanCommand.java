@@ -17,7 +17,6 @@ import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.rule.RuleCatalog;
-import dev.shipcheck.core.rule.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +53,11 @@ final class ScanCommand implements Command {
     o.addOption(
         Args.value("repo", "PATH", "the git checkout to scan (default: the current directory)"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
+    o.addOption(
+        Args.value(
+            RuleSetup.PLUGINS_OPTION,
+            "DIR",
+            "a directory of rule plugin jars; repeatable (adds to the policy's plugins:)"));
     o.addOption(Args.value("out", "DIR", "report directory (default: shipcheck-report)"));
     o.addOption(
         Args.value(
@@ -62,14 +66,7 @@ final class ScanCommand implements Command {
             "report formats, comma-separated (default: all of "
                 + String.join(",", Reports.formats())
                 + ")"));
-    o.addOption(
-        Args.value(
-            "fail-on",
-            "SEVERITY",
-            "lowest severity of a FAIL that makes the exit code 1: critical, high, medium, low"
-                + " (default: low)"));
-    o.addOption(
-        Args.flag("allow-incomplete", "exit 0 instead of 3 when something could not be checked"));
+    GateOptions.add(o);
     o.addOption(Args.value("save-facts", "FILE", "save what the scanner saw, as JSON"));
     o.addOption(Args.value("from-facts", "FILE", "evaluate saved facts instead of collecting"));
     o.addOption(
@@ -93,8 +90,9 @@ final class ScanCommand implements Command {
               Args.help(
                   "shipcheck scan [options]",
                   "Checks a repository against the deployment policy. Exit codes: 0 nothing at or above"
-                      + " --fail-on; 1 a FAIL at or above it; 2 bad invocation or invalid policy; 3 no"
-                      + " violations but something could not be checked.",
+                      + " --fail-on; 1 a FAIL at or above it (with --baseline: a new or worse one);"
+                      + " 2 bad invocation, invalid policy or unreadable baseline; 3 no violations but"
+                      + " something could not be checked (a baseline does not change that).",
                   options,
                   "Tokens come from GITHUB_TOKEN, CIRCLECI_TOKEN, STATUSCAKE_API_TOKEN and AWS's default"
                       + " credential chain; a source without them is not used and its rules are NOT_RUN."));
@@ -106,12 +104,29 @@ final class ScanCommand implements Command {
               + cl.getArgList().get(0)
               + "' (see 'shipcheck scan --help')");
     }
-    Severity failOn = failOn(cl);
+    GateOptions gate = GateOptions.parse(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
     LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
-    RuleCatalog catalog = RuleCatalog.builtIn();
-    Policies.checkRuleIds(policy, catalog);
-    ClauseCatalog clauses = ClauseCatalog.load(ScanCommand.class.getClassLoader());
+    try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
+      return scan(cl, policy, rules, gate, formats, terminal);
+    }
+  }
+
+  static List<String> pluginDirs(CommandLine cl) {
+    String[] values = cl.getOptionValues(RuleSetup.PLUGINS_OPTION);
+    return values == null ? List.of() : List.of(values);
+  }
+
+  private int scan(
+      CommandLine cl,
+      LoadedPolicy policy,
+      RuleSetup rules,
+      GateOptions gate,
+      List<String> formats,
+      Terminal terminal)
+      throws Exception {
+    RuleCatalog catalog = rules.catalog();
+    ClauseCatalog clauses = rules.clauses();
     ScanSetup setup =
         cl.hasOption("from-facts")
             ? fromFacts(
@@ -123,18 +138,7 @@ final class ScanCommand implements Command {
       saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
     }
     Path out = Path.of(cl.getOptionValue("out", "shipcheck-report"));
-    List<Path> files = Reports.write(report, formats, out);
-    int exit = ExitCode.of(report.results(), failOn, cl.hasOption("allow-incomplete"));
-    new ConsoleSummary(terminal, cl.hasOption("quiet")).print(report, files, exit, failOn);
-    return exit;
-  }
-
-  private static Severity failOn(CommandLine cl) throws UsageException {
-    try {
-      return Severity.parse(cl.getOptionValue("fail-on", "low"));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("scan: --fail-on: " + e.getMessage());
-    }
+    return new ScanFinish(gate, terminal, cl.hasOption("quiet")).finish(report, formats, out);
   }
 
   private static ScanSetup local(

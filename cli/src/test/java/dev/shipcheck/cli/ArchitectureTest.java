@@ -53,6 +53,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void declarativeChecksDoNoIoEither() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.shipcheck.core.check..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(IO)
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .because("a check declared in the policy file is a rule like any other")
+        .check(CLASSES);
+  }
+
+  @Test
   void rulesReadNeitherClockNorEnvironment() {
     noClasses()
         .that()

@@ -17,6 +17,10 @@ record CliRun(int exit, String out, String err) {
   }
 
   static CliRun run(Map<String, String> env, String... args) {
+    return run(CLOCK, env, args);
+  }
+
+  static CliRun run(Clock clock, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Terminal t =
@@ -24,7 +28,7 @@ record CliRun(int exit, String out, String err) {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             env,
-            CLOCK,
+            clock,
             false);
     int exit = Main.run(args, t);
     return new CliRun(

@@ -62,8 +62,21 @@ class ReportSchemasTest {
         policy.toString(),
         "--out",
         tmp.resolve("r3").toString());
+    // A run with a baseline and a history: the gate and the trend must be schema-valid too.
+    for (int i = 0; i < 2; i++) {
+      CliRun.run(
+          "scan",
+          "--repo",
+          failing.toString(),
+          "--baseline",
+          tmp.resolve("r1/shipcheck.json").toString(),
+          "--history",
+          tmp.resolve("history").toString(),
+          "--out",
+          tmp.resolve("r4").toString());
+    }
     out = tmp;
-    for (String run : List.of("r1", "r2", "r3")) {
+    for (String run : List.of("r1", "r2", "r3", "r4")) {
       Files.createDirectories(SAMPLES.resolve(run));
       Files.copy(
           tmp.resolve(run + "/shipcheck.sarif"),
@@ -162,13 +175,21 @@ class ReportSchemasTest {
         JsonReportWriter.class.getResourceAsStream(JsonReportWriter.SCHEMA_RESOURCE)) {
       schema = schema(in, SpecificationVersion.DRAFT_7);
     }
-    for (String run : List.of("r1", "r2", "r3")) {
+    for (String run : List.of("r1", "r2", "r3", "r4")) {
       JsonNode json = Json.mapper().readTree(out.resolve(run + "/shipcheck.json").toFile());
       assertThat(schema.validate(json)).as(run).isEmpty();
       try (InputStream in = Files.newInputStream(out.resolve(run + "/shipcheck.json"))) {
         assertThat(JsonReportWriter.read(in).results()).isNotEmpty();
       }
     }
+  }
+
+  @Test
+  void gateAndHistoryAreInTheJsonReport() throws Exception {
+    JsonNode json = Json.mapper().readTree(out.resolve("r4/shipcheck.json").toFile());
+    assertThat(json.path("gate").path("preExisting")).hasSize(1);
+    assertThat(json.path("history").path("runs")).hasSize(2);
+    assertThat(json.path("history").path("runs").get(1).path("clauses")).isNotEmpty();
   }
 
   @Test

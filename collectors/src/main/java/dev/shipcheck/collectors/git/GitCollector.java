@@ -50,7 +50,7 @@ final class GitCollector implements Collector {
             sink.put(
                 p,
                 RepoFiles.class,
-                FactValue.present(source(), GitFiles.read(repo, request.files().paths())));
+                FactValue.present(source(), GitFiles.read(repo, request.files())));
           } catch (IOException e) {
             sink.put(
                 p,

@@ -1,5 +1,6 @@
 package dev.shipcheck.collectors.git;
 
+import dev.shipcheck.core.collect.FileWants;
 import dev.shipcheck.core.fact.repo.FileContent;
 import dev.shipcheck.core.fact.repo.RepoFiles;
 import java.io.IOException;
@@ -31,7 +32,12 @@ final class GitFiles {
 
   private GitFiles() {}
 
-  static RepoFiles read(Repository repo, List<String> wanted) throws IOException {
+  /**
+   * The tracked paths, the wanted paths as on disk (tracked or not), and the text of those and of
+   * the tracked files the scan's globs match, at most {@link FileWants#MAX_GLOB_FILES} of them.
+   */
+  static RepoFiles read(Repository repo, FileWants wants) throws IOException {
+    List<String> wanted = wants.paths();
     Path root = repo.getWorkTree().toPath().toAbsolutePath().normalize();
     Set<String> paths = new LinkedHashSet<>();
     DirCache index = repo.readDirCache();
@@ -48,7 +54,33 @@ final class GitFiles {
         contents.put(onDisk.get(), content(root, onDisk.get()));
       }
     }
+    globbed(root, wants, paths, contents);
     return new RepoFiles(WORKING_TREE, true, Set.of(), new ArrayList<>(paths), contents);
+  }
+
+  /**
+   * Reads the text of tracked files the globs match; a file deleted on disk is gone for the scan.
+   */
+  private static void globbed(
+      Path root, FileWants wants, Set<String> paths, Map<String, FileContent> contents) {
+    if (wants.globs().isEmpty()) {
+      return;
+    }
+    int read = 0;
+    List<String> gone = new ArrayList<>();
+    for (String p : paths) {
+      if (contents.containsKey(p) || !wants.globMatches(p)) {
+        continue;
+      }
+      if (!Files.isRegularFile(root.resolve(p), LinkOption.NOFOLLOW_LINKS)
+          && !Files.isSymbolicLink(root.resolve(p))) {
+        gone.add(p);
+      } else if (read < FileWants.MAX_GLOB_FILES) {
+        contents.put(p, content(root, p));
+        read++;
+      }
+    }
+    gone.forEach(paths::remove);
   }
 
   /** The path as spelled on disk, each component matched case-insensitively (exact first). */

@@ -1,13 +1,17 @@
 package dev.shipcheck.reports.markdown;
 
+import dev.shipcheck.core.engine.Waivers;
 import dev.shipcheck.core.report.ReportOutput;
 import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.core.report.WaiverStatus;
 import dev.shipcheck.core.rule.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
@@ -38,7 +42,9 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     List<Result> failing = sorted(report, Outcome.FAIL);
     List<Result> incomplete =
         report.results().stream().filter(r -> r.outcome().incomplete()).sorted(order()).toList();
-    md.append("## Shipcheck: ").append(headline(failing.size(), incomplete.size())).append("\n\n");
+    md.append("## Shipcheck: ")
+        .append(headline(report, failing.size(), incomplete.size()))
+        .append("\n\n");
     md.append("Scanned ")
         .append(report.target().kind())
         .append(" **")
@@ -56,8 +62,9 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         .append(" ms. ")
         .append(counts(report))
         .append("\n\n");
-    section(md, "Failing", failing, true);
+    failing(md, report, failing);
     section(md, "Could not check", incomplete, true);
+    waivers(md, report);
     section(md, "Waived", sorted(report, Outcome.WAIVED), true);
     section(md, "Not run (source not configured)", sorted(report, Outcome.NOT_RUN), false);
     section(md, "Passed", sorted(report, Outcome.PASS), false);
@@ -68,7 +75,76 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     return md.toString();
   }
 
-  private static String headline(int failing, int incomplete) {
+  /** The failures; under a baseline, new or worse ones apart from pre-existing ones. */
+  private static void failing(StringBuilder md, ScanReport report, List<Result> failing) {
+    List<String> pre = report.gate().map(g -> g.preExisting()).orElse(List.of());
+    if (baselined(report)) {
+      section(
+          md,
+          "Failing: new or worse than the baseline",
+          failing.stream().filter(r -> !pre.contains(r.fingerprint())).toList(),
+          true);
+      section(
+          md,
+          "Failing before this change (in the baseline; not gating)",
+          failing.stream().filter(r -> pre.contains(r.fingerprint())).toList(),
+          true);
+    } else {
+      section(md, "Failing", failing, true);
+    }
+  }
+
+  private static boolean baselined(ScanReport report) {
+    return report.gate().map(g -> g.baseline().isPresent()).orElse(false);
+  }
+
+  /** Expired, stale and expiring waivers, each needing a person to act. */
+  private static void waivers(StringBuilder md, ScanReport report) {
+    List<WaiverStatus> attention =
+        report.waivers().stream().filter(WaiverStatus::needsAttention).toList();
+    if (attention.isEmpty()) {
+      return;
+    }
+    LocalDate today = LocalDate.ofInstant(report.startedAt(), ZoneOffset.UTC);
+    md.append("### Waivers needing attention (")
+        .append(attention.size())
+        .append(")\n\n| State | Rule | Projects | Approved by | Last day | What to do |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (WaiverStatus w : attention) {
+      String todo =
+          switch (w.state()) {
+            case "expired" ->
+                (w.matched() > 0 ? w.matched() + " failing result(s) no longer waived; " : "")
+                    + "renew or remove it";
+            case "stale" -> "waives nothing in this scan; remove it";
+            default -> Waivers.daysLeft(w.expires(), today) + " days left";
+          };
+      md.append("| ")
+          .append(w.state())
+          .append(" | `")
+          .append(escapeCode(w.rule()))
+          .append("` | ")
+          .append(escape(w.project()))
+          .append(" | ")
+          .append(escape(w.approvedBy()))
+          .append(" | ")
+          .append(w.expires())
+          .append(" | ")
+          .append(todo)
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static String headline(ScanReport report, int failing, int incomplete) {
+    int pre = report.gate().map(g -> g.preExisting().size()).orElse(0);
+    if (failing > 0 && baselined(report)) {
+      return (failing - pre)
+          + " new or worse failing, "
+          + pre
+          + " pre-existing"
+          + (incomplete > 0 ? ", " + incomplete + " could not be checked" : "");
+    }
     if (failing > 0) {
       return failing
           + " failing"
@@ -144,7 +220,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
   }
 
   /** Escapes text for a Markdown table cell that GitHub also parses for HTML. */
-  static String escape(String s) {
+  public static String escape(String s) {
     StringBuilder sb = new StringBuilder();
     for (char c : s.toCharArray()) {
       switch (c) {
@@ -160,7 +236,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     return sb.toString();
   }
 
-  private static String escapeCode(String s) {
+  public static String escapeCode(String s) {
     return s.replace("`", "'").replace("|", "\\|");
   }
 }

@@ -94,6 +94,7 @@ final class Sarif {
       List<Location> relatedLocations,
       Map<String, String> partialFingerprints,
       List<Suppression> suppressions,
+      Optional<String> baselineState,
       Map<String, Object> properties) {}
 
   record Message(String text) {}

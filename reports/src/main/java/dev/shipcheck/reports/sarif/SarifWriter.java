@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  * with {@code sarifOmitWaived}). NOT_AVAILABLE and ERROR become tool execution notifications of
  * level error (the run is incomplete), NOT_RUN configuration notes. The rules come from the
  * catalogue, with clauses as taxonomies. Fingerprints depend on rule and project only, so an alert
- * survives lines moving and closes when the rule passes.
+ * survives lines moving and closes when the rule passes. With {@code --baseline}, each result's
+ * {@code baselineState} is {@code new} (new or worse, gating) or {@code unchanged} (pre-existing).
  */
 public final class SarifWriter implements ReportWriter {
   public static final String FILE = "shipcheck.sarif";
@@ -99,10 +100,9 @@ public final class SarifWriter implements ReportWriter {
       }
       Optional<Integer> index = Optional.ofNullable(ruleIndex.get(r.ruleId()));
       switch (r.outcome()) {
-        case FAIL -> results.add(result(r, index.orElse(0), nameProjects));
-        case WAIVED -> {
-          if (!omitWaived) {
-            results.add(result(r, index.orElse(0), nameProjects));
+        case FAIL, WAIVED -> {
+          if (r.outcome() == Outcome.FAIL || !omitWaived) {
+            results.add(result(r, index.orElse(0), nameProjects, baselineState(report, r)));
           }
         }
         case NOT_AVAILABLE, ERROR -> execution.add(notification("error", r, index));
@@ -259,7 +259,15 @@ public final class SarifWriter implements ReportWriter {
         props);
   }
 
-  private static Sarif.Result result(Result r, int ruleIndex, boolean nameProject) {
+  private static Optional<String> baselineState(ScanReport report, Result r) {
+    return report
+        .gate()
+        .filter(g -> g.baseline().isPresent() && r.outcome() == Outcome.FAIL)
+        .map(g -> g.preExisting().contains(r.fingerprint()) ? "unchanged" : "new");
+  }
+
+  private static Sarif.Result result(
+      Result r, int ruleIndex, boolean nameProject, Optional<String> baselineState) {
     List<Sarif.Location> locations = new ArrayList<>();
     Sarif.LogicalLocation project = new Sarif.LogicalLocation(r.project(), r.project(), "module");
     List<Location> places =
@@ -304,6 +312,7 @@ public final class SarifWriter implements ReportWriter {
         related,
         Map.of("primaryLocationLineHash", r.fingerprint(), "shipcheck/v1", r.fingerprint()),
         suppressions,
+        baselineState,
         props);
   }
 

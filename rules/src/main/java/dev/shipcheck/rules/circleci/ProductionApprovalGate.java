@@ -72,21 +72,18 @@ public final class ProductionApprovalGate implements Rule {
       where.add(CircleCiRules.at(c, d.entry().position()));
     }
     if (bad.isEmpty()) {
-      Verdict v = Verdict.pass("every production deploy waits for an approval on %s", production);
-      for (String g : good) {
-        v = v.evidence(CircleCiRules.SOURCE, c.path(), g);
-      }
-      return v.at(Location.file(c.path()));
+      return Verdict.pass("every production deploy waits for an approval on %s", production)
+          .evidence(CircleCiRules.SOURCE, c.path(), good)
+          .at(Location.file(c.path()));
     }
-    Verdict v = Verdict.fail("%s", String.join("; ", bad)).at(where);
-    for (String b : bad) {
-      v = v.evidence(CircleCiRules.SOURCE, c.path(), b);
-    }
-    return v.withRemediation(
-        "Add a job with `type: approval` to the workflow, without filters that exclude "
-            + production
-            + ", and list it under `requires:` of each production deploy job (or of a job it"
-            + " requires), e.g. `- hold: {type: approval, requires: [test]}` then"
-            + " `- deploy-prod: {requires: [hold]}`.");
+    return Verdict.fail("%s", String.join("; ", bad))
+        .at(where)
+        .evidence(CircleCiRules.SOURCE, c.path(), bad)
+        .withRemediation(
+            "Add a job with `type: approval` to the workflow, without filters that exclude "
+                + production
+                + ", and list it under `requires:` of each production deploy job (or of a job it"
+                + " requires), e.g. `- hold: {type: approval, requires: [test]}` then"
+                + " `- deploy-prod: {requires: [hold]}`.");
   }
 }

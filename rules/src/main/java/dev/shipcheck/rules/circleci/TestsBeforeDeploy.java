@@ -72,21 +72,18 @@ public final class TestsBeforeDeploy implements Rule {
       where.add(CircleCiRules.at(c, d.entry().position()));
     }
     if (bad.isEmpty()) {
-      Verdict v = Verdict.pass("every production deploy requires a job that runs tests");
-      for (String g : good) {
-        v = v.evidence(CircleCiRules.SOURCE, c.path(), g);
-      }
-      return v.at(Location.file(c.path()));
+      return Verdict.pass("every production deploy requires a job that runs tests")
+          .evidence(CircleCiRules.SOURCE, c.path(), good)
+          .at(Location.file(c.path()));
     }
-    Verdict v = Verdict.fail("%s", String.join("; ", bad)).at(where);
-    for (String b : bad) {
-      v = v.evidence(CircleCiRules.SOURCE, c.path(), b);
-    }
-    return v.withRemediation(
-        "Add the test job to `requires:` of each production deploy job (directly or through"
-            + " the jobs it requires), and make sure it runs on the production branch. A job"
-            + " counts as a test job when its name matches circleci.testJobPattern ("
-            + context.policy().circleci().testJobPattern()
-            + "), it uses `store_test_results`, or it runs a test command.");
+    return Verdict.fail("%s", String.join("; ", bad))
+        .at(where)
+        .evidence(CircleCiRules.SOURCE, c.path(), bad)
+        .withRemediation(
+            "Add the test job to `requires:` of each production deploy job (directly or through"
+                + " the jobs it requires), and make sure it runs on the production branch. A job"
+                + " counts as a test job when its name matches circleci.testJobPattern ("
+                + context.policy().circleci().testJobPattern()
+                + "), it uses `store_test_results`, or it runs a test command.");
   }
 }

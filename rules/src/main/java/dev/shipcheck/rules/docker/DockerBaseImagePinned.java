@@ -59,11 +59,9 @@ public final class DockerBaseImagePinned implements Rule {
       }
     }
     if (!bad.isEmpty()) {
-      Verdict v = Verdict.fail("%s: %s", path, String.join("; ", bad)).at(where);
-      for (String b : bad) {
-        v = v.evidence("repository", path, b);
-      }
-      return v;
+      return Verdict.fail("%s: %s", path, String.join("; ", bad))
+          .at(where)
+          .evidence("repository", path, bad);
     }
     if (external == 0) {
       return Verdict.notApplicable("'%s' uses no external base image", path);

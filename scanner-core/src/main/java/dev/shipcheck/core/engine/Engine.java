@@ -46,8 +46,17 @@ public final class Engine {
   /** Runs the plan's collectors and fills every gap with the reason it is a gap. */
   public static FactStore collect(
       FactPlan plan, List<Project> projects, Policy policy, SourceMetrics metrics) {
+    return collect(plan, projects, policy, FileWants.forPolicy(policy), metrics);
+  }
+
+  /** As above, reading the text of {@code files} (the policy's and the selected rules'). */
+  public static FactStore collect(
+      FactPlan plan,
+      List<Project> projects,
+      Policy policy,
+      FileWants files,
+      SourceMetrics metrics) {
     FactStore store = new FactStore("shipcheck");
-    FileWants files = FileWants.forPolicy(policy);
     for (Map.Entry<Collector, Set<Class<? extends Fact>>> e : plan.collect().entrySet()) {
       Collector c = e.getKey();
       long start = System.nanoTime();
@@ -112,7 +121,8 @@ public final class Engine {
 
   /**
    * One rule on one project. Missing facts become NOT_RUN / NOT_AVAILABLE / ERROR; a rule that
-   * throws becomes ERROR for this result only, reported to {@code notes}.
+   * throws becomes ERROR for this result only, reported to {@code notes}. Linkage errors count as
+   * throwing: a plugin compiled against classes this build lacks fails only its own results.
    */
   public static Result evaluate(
       RegisteredRule r, Facts facts, Policy policy, Consumer<Notification> notes) {
@@ -174,7 +184,7 @@ public final class Engine {
           List.of(),
           Optional.empty(),
           fingerprint(d.id(), p.name()));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
       LOG.debug("rule {} threw on {}", d.id(), p.name(), e);
       return error(d, p, severity, "rule " + d.id() + " threw " + e, notes);
     }

@@ -1,5 +1,6 @@
 package dev.shipcheck.core.engine;
 
+import dev.shipcheck.core.collect.FileWants;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.policy.Policy;
@@ -10,6 +11,7 @@ import dev.shipcheck.core.report.RuleSummary;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.SourceUsage;
 import dev.shipcheck.core.report.Summary;
+import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.report.ToolInfo;
 import dev.shipcheck.core.rule.RegisteredRule;
 import java.time.Duration;
@@ -39,10 +41,14 @@ public final class Scan {
             .orElseGet(
                 () ->
                     Engine.collect(
-                        FactPlan.of(rules, setup.sources()), setup.projects(), policy, metrics));
+                        FactPlan.of(rules, setup.sources()),
+                        setup.projects(),
+                        policy,
+                        FileWants.forScan(policy, rules),
+                        metrics));
     List<Result> results = Engine.evaluate(facts, rules, setup.projects(), policy);
     LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
-    Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today);
+    Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today, coverage(setup));
     List<Result> sorted = new ArrayList<>(applied.results());
     sorted.sort(Comparator.comparing(Result::project).thenComparing(Result::ruleId));
     List<RuleSummary> summaries =
@@ -79,6 +85,12 @@ public final class Scan {
     return setup.catalog().rules().stream()
         .filter(r -> policy.ruleSettings(r.id()).isEnabled())
         .toList();
+  }
+
+  private static Waivers.Coverage coverage(ScanSetup setup) {
+    boolean whole =
+        setup.target().kind().equals(Target.ORGANIZATION) && setup.target().shard().isEmpty();
+    return new Waivers.Coverage(setup.projects().stream().map(p -> p.name()).toList(), whole);
   }
 
   private static List<SourceUsage> usage(List<Source> sources, SourceMetrics metrics) {

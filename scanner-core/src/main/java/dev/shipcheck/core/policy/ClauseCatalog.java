@@ -62,6 +62,18 @@ public final class ClauseCatalog {
     return new ClauseCatalog(clauses);
   }
 
+  /** This catalogue and more clauses; an id already present is an error. */
+  public ClauseCatalog plus(List<Clause> more) {
+    List<Clause> all = new ArrayList<>(clauses);
+    for (Clause c : more) {
+      if (find(c.id()).isPresent() || all.stream().anyMatch(x -> x.id().equals(c.id()))) {
+        throw new IllegalArgumentException("clause id " + c.id() + " is defined twice");
+      }
+      all.add(c);
+    }
+    return new ClauseCatalog(all);
+  }
+
   public List<Clause> clauses() {
     return clauses;
   }

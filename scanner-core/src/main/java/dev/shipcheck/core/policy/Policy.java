@@ -1,5 +1,6 @@
 package dev.shipcheck.core.policy;
 
+import dev.shipcheck.core.check.Check;
 import dev.shipcheck.core.rule.Severity;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +25,8 @@ public record Policy(
     Map<String, RuleSettings> rules,
     Map<String, ProjectLink> projects,
     List<String> plugins,
-    List<Map<String, Object>> checks,
+    List<ClauseDeclaration> clauses,
+    List<Check> checks,
     List<Waiver> waivers) {
 
   public Policy {
@@ -32,6 +34,7 @@ public record Policy(
     rules = Map.copyOf(rules);
     projects = Map.copyOf(projects);
     plugins = List.copyOf(plugins);
+    clauses = List.copyOf(clauses);
     checks = List.copyOf(checks);
     waivers = List.copyOf(waivers);
   }
@@ -133,6 +136,16 @@ public record Policy(
       return enabled.orElse(true);
     }
   }
+
+  /**
+   * A clause of the organisation's own policy, declared in the policy file so that declarative
+   * checks and plugin rules can cite it and reports quote it like the built-in clauses.
+   *
+   * @param document the title of the document it comes from, e.g. {@code ACME Engineering Standard}
+   * @param check how far a machine can decide it; {@code automated} when not given
+   */
+  public record ClauseDeclaration(
+      String id, String document, String section, String text, Optional<Clause.Check> check) {}
 
   /** An explicit link from a repository to its AWS account and production site. */
   public record ProjectLink(Optional<String> awsAccount, Optional<String> productionUrl) {}

@@ -232,7 +232,7 @@ public final class PolicyLoader {
       switch (String.valueOf(e.getKeyword())) {
         case "additionalProperties" -> {
           String prop = e.getProperty();
-          List<String> allowed = SchemaNav.allowedKeys(Schemas.POLICY_TREE, tokens);
+          List<String> allowed = SchemaNav.allowedKeys(Schemas.POLICY_TREE, tokens, written);
           p =
               new PolicyProblem(
                   name,
@@ -293,6 +293,7 @@ public final class PolicyLoader {
         }
       }
     }
+    problems.addAll(CheckProblems.of(name, written, positions));
     JsonNode waivers = written.path("waivers");
     for (int i = 0; i < waivers.size(); i++) {
       JsonNode expires = waivers.get(i).path("expires");

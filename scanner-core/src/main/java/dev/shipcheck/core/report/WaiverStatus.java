@@ -5,9 +5,12 @@ import java.time.LocalDate;
 /**
  * A waiver of the policy and what became of it in this scan.
  *
- * @param state {@code live}, {@code expiring} (live, ends within 14 days), {@code expired} or
- *     {@code stale} (matched no failing result)
- * @param matched how many results it waived
+ * @param expires the waiver's last day (inclusive, judged in UTC on the day the scan started)
+ * @param state one of "live", "expiring" (live, last day at most 14 days away), "expired" (no
+ *     longer applied), "stale" (the scan judged what the waiver names and found nothing to waive)
+ *     or "undetermined" (the scan could not tell; see {@code dev.shipcheck.core.engine.Waivers})
+ * @param matched the FAIL results it covers: waived while live or expiring, left failing once
+ *     expired
  */
 public record WaiverStatus(
     String rule,
@@ -16,4 +19,10 @@ public record WaiverStatus(
     String approvedBy,
     LocalDate expires,
     String state,
-    int matched) {}
+    int matched) {
+
+  /** True for the states a person should act on: expired, stale, expiring. */
+  public boolean needsAttention() {
+    return state.equals("expired") || state.equals("stale") || state.equals("expiring");
+  }
+}

@@ -33,6 +33,14 @@ public @interface PolicyRule {
   /** The fact types the rule reads; drives fact planning. Tests check this is honest. */
   Class<? extends Fact>[] facts();
 
+  /**
+   * Repository files whose text the rule reads from {@link dev.shipcheck.core.fact.repo.RepoFiles}:
+   * paths or globs ({@code **}, {@code *}, {@code ?}, {@code {a,b}}), matched case-insensitively.
+   * Collectors read the text of exactly the files the policy and the selected rules name, so a rule
+   * that reads a file it does not list here sees no text for it.
+   */
+  String[] files() default {};
+
   /** The Shipcheck version that introduced the rule. */
   String since() default "0.1.0";
 

@@ -8,6 +8,7 @@ import java.util.Objects;
  * Everything known about a rule except its code: the annotation's metadata, the sidecar's prose and
  * where the rule came from. The only thing reports and docs read.
  *
+ * @param files repository paths or globs whose text the rule reads (see {@link PolicyRule#files})
  * @param origin {@code built-in}, a plugin jar's file name, or {@code policy} for declarative
  *     checks
  */
@@ -18,6 +19,7 @@ public record RuleDescriptor(
     List<String> clauses,
     Severity severity,
     List<Class<? extends Fact>> facts,
+    List<String> files,
     String since,
     List<String> tags,
     RuleDoc doc,
@@ -32,6 +34,7 @@ public record RuleDescriptor(
     clauses = List.copyOf(clauses);
     Objects.requireNonNull(severity, "severity");
     facts = List.copyOf(facts);
+    files = List.copyOf(files);
     Objects.requireNonNull(since, "since");
     tags = List.copyOf(tags);
     Objects.requireNonNull(doc, "doc");
@@ -52,6 +55,7 @@ public record RuleDescriptor(
         List.of(meta.clauses()),
         meta.severity(),
         List.of(meta.facts()),
+        List.of(meta.files()),
         meta.since(),
         List.of(meta.tags()),
         Sidecars.read(type),

@@ -3,6 +3,7 @@ package dev.shipcheck.core.rule;
 import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Location;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,15 @@ public record Verdict(
 
   public Verdict evidence(String source, String locator, String observed) {
     return withEvidence(new Evidence(source, locator, observed));
+  }
+
+  /** One evidence entry per observation, all seen at the same place. */
+  public Verdict evidence(String source, String locator, Collection<String> observations) {
+    Verdict v = this;
+    for (String o : observations) {
+      v = v.evidence(source, locator, o);
+    }
+    return v;
   }
 
   /** Adds a location; the first one added is the primary location (SARIF, GitHub). */

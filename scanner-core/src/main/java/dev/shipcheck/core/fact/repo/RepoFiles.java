@@ -74,6 +74,34 @@ public record RepoFiles(
     return Presence.UNKNOWN;
   }
 
+  /** The listed paths a glob matches (case-insensitively), in listing order. */
+  public List<String> matching(Glob glob) {
+    return paths.stream().filter(glob::matches).toList();
+  }
+
+  /**
+   * Whether any file matches the glob: yes, no, or not known because the listing does not cover
+   * every directory the glob could match in.
+   */
+  public Presence presence(Glob glob) {
+    if (paths.stream().anyMatch(glob::matches)) {
+      return Presence.PRESENT;
+    }
+    if (complete) {
+      return Presence.ABSENT;
+    }
+    Optional<String> dir = glob.directory();
+    if (dir.isPresent()) {
+      String wanted = dir.get().toLowerCase(Locale.ROOT);
+      for (String listed : listedDirectories) {
+        if (listed.toLowerCase(Locale.ROOT).equals(wanted)) {
+          return Presence.ABSENT;
+        }
+      }
+    }
+    return Presence.UNKNOWN;
+  }
+
   /** The content of a file, looked up case-insensitively. */
   public Optional<FileContent> content(String wanted) {
     return find(wanted).map(contents::get);

@@ -1,0 +1,38 @@
+package dev.shipcheck.core.check;
+
+import dev.shipcheck.core.rule.Severity;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code kind: file-exists}: at least one file matches one of {@code paths} (paths or globs,
+ * case-insensitive).
+ */
+public record FileExistsCheck(
+    String id,
+    String title,
+    String clause,
+    Severity severity,
+    String remediation,
+    Optional<String> rationale,
+    List<String> paths)
+    implements Check {
+
+  public static final String KIND = "file-exists";
+
+  public FileExistsCheck {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(clause, "clause");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(remediation, "remediation");
+    rationale = Objects.requireNonNullElse(rationale, Optional.empty());
+    paths = List.copyOf(paths);
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+}
