@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -101,8 +100,7 @@ final class OrbPacker {
         }
         continue;
       }
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.endsWith(".yml") && !lower.endsWith(".yaml")) {
+      if (!name.endsWith(".yml") && !name.endsWith(".yaml")) { // case-sensitive, as the CLI
         continue;
       }
       Map<String, Object> content = mapping(child);

@@ -127,94 +127,80 @@ class OrbTest {
     return RepositoryRoot.run(tmp, all, "bash", "-eo", "pipefail", copy.toString());
   }
 
-  @Test
-  void scanScriptPassesParametersAndRecordsTheExitCodeForTheGate() throws Exception {
-    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
-    Map<String, String> defaults =
-        Map.of(
-            "SHIPCHECK_REPO",
-            ".",
-            "SHIPCHECK_POLICY",
-            "",
-            "SHIPCHECK_FAIL_ON",
-            "low",
-            "SHIPCHECK_FORMATS",
-            "sarif,json,html,junit,markdown",
-            "SHIPCHECK_OUT",
-            "shipcheck-report",
-            "SHIPCHECK_ALLOW_INCOMPLETE",
-            "false",
-            "STUB_EXIT",
-            "1");
-    RepositoryRoot.Ran ran = script("scan.sh", defaults, stub);
-    assertThat(ran.exit()).as(ran.output()).isZero();
-    assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("1");
-    Map<String, String> custom = new LinkedHashMap<>(defaults);
-    custom.putAll(
-        Map.of(
-            "SHIPCHECK_POLICY",
-            "shipcheck.yml",
-            "SHIPCHECK_ALLOW_INCOMPLETE",
-            "true",
-            "SHIPCHECK_FAIL_ON",
-            "high",
-            "STUB_EXIT",
-            "0"));
-    script("scan.sh", custom, stub);
-    assertThat(RepositoryRoot.calls(stub))
-        .containsExactly(
-            List.of(
-                "scan",
-                "--repo",
-                ".",
-                "--out",
-                "shipcheck-report",
-                "--format",
-                "sarif,json,html,junit,markdown",
-                "--fail-on",
-                "low"),
-            List.of(
-                "scan",
-                "--repo",
-                ".",
-                "--out",
-                "shipcheck-report",
-                "--format",
-                "sarif,json,html,junit,markdown",
-                "--fail-on",
-                "high",
-                "--policy",
-                "shipcheck.yml",
-                "--allow-incomplete"));
-    assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("0");
+  private static Map<String, String> scanEnv(String policy, String allowIncomplete, String exit) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SHIPCHECK_REPO", ".");
+    env.put("SHIPCHECK_POLICY", policy);
+    env.put("SHIPCHECK_FAIL_ON", policy.isEmpty() ? "low" : "high");
+    env.put("SHIPCHECK_FORMATS", "sarif,json,html,junit,markdown");
+    env.put("SHIPCHECK_OUT", "shipcheck-report");
+    env.put("SHIPCHECK_ALLOW_INCOMPLETE", allowIncomplete);
+    env.put("STUB_EXIT", exit);
+    return env;
+  }
+
+  private String exitRecorded() throws Exception {
+    return Files.readString(tmp.resolve("shipcheck-exit-code")).trim();
   }
 
   @Test
-  void auditScriptRunsOneShardPerNodeAndMergeJoinsThemAll() throws Exception {
+  void scanScriptPassesParametersAndRecordsTheExitCodeForTheGate() throws Exception {
     Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
-    int nodes = 3;
+    RepositoryRoot.Ran ran = script("scan.sh", scanEnv("", "false", "1"), stub);
+    assertThat(ran.exit())
+        .as("the gate step fails the job, not this one: " + ran.output())
+        .isZero();
+    assertThat(exitRecorded()).isEqualTo("1");
+    script("scan.sh", scanEnv("shipcheck.yml", "true", "0"), stub);
+    assertThat(exitRecorded()).isEqualTo("0");
+    List<String> common =
+        List.of(
+            "scan",
+            "--repo",
+            ".",
+            "--out",
+            "shipcheck-report",
+            "--format",
+            "sarif,json,html,junit,markdown",
+            "--fail-on");
+    List<String> custom = new java.util.ArrayList<>(common);
+    custom.addAll(List.of("high", "--policy", "shipcheck.yml", "--allow-incomplete"));
+    List<String> defaults = new java.util.ArrayList<>(common);
+    defaults.add("low");
+    assertThat(RepositoryRoot.calls(stub)).containsExactly(defaults, custom);
+  }
+
+  private static Map<String, String> auditEnv(int node, int nodes, String exit) {
+    return Map.of(
+        "SHIPCHECK_ORG",
+        "acme",
+        "SHIPCHECK_POLICY",
+        "",
+        "SHIPCHECK_GITHUB_URL",
+        "",
+        "SHIPCHECK_OUT",
+        "shipcheck-shards",
+        "CIRCLE_NODE_INDEX",
+        String.valueOf(node),
+        "CIRCLE_NODE_TOTAL",
+        String.valueOf(nodes),
+        "STUB_EXIT",
+        exit);
+  }
+
+  /** Runs the audit script as each of {@code nodes} nodes; the stand-in writes their results. */
+  private void auditNodes(Path stub, int nodes) throws Exception {
     for (int i = 0; i < nodes; i++) {
-      RepositoryRoot.Ran ran =
-          script(
-              "audit.sh",
-              Map.of(
-                  "SHIPCHECK_ORG",
-                  "acme",
-                  "SHIPCHECK_POLICY",
-                  "",
-                  "SHIPCHECK_GITHUB_URL",
-                  "",
-                  "SHIPCHECK_OUT",
-                  "shipcheck-shards",
-                  "CIRCLE_NODE_INDEX",
-                  String.valueOf(i),
-                  "CIRCLE_NODE_TOTAL",
-                  String.valueOf(nodes),
-                  "STUB_EXIT",
-                  i == 0 ? "1" : "3"),
-              stub);
+      RepositoryRoot.Ran ran = script("audit.sh", auditEnv(i, nodes, i == 0 ? "1" : "3"), stub);
       assertThat(ran.exit()).as("violations and incomplete shards do not fail the node").isZero();
     }
+  }
+
+  @Test
+  void auditScriptRunsOneShardPerNode() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
+    int nodes = 3;
+    auditNodes(stub, nodes);
     List<List<String>> calls = RepositoryRoot.calls(stub);
     for (int i = 0; i < nodes; i++) {
       assertThat(calls.get(i))
@@ -231,43 +217,36 @@ class OrbTest {
     }
     ShardSpec.assertEveryNodeGetsAValidDistinctShard(
         calls.stream().map(c -> c.get(4)).toList(), nodes);
-    RepositoryRoot.Ran bad =
-        script(
-            "audit.sh",
-            Map.of(
-                "SHIPCHECK_ORG",
-                "acme",
-                "SHIPCHECK_POLICY",
-                "p.yml",
-                "SHIPCHECK_GITHUB_URL",
-                "https://ghe.example/api",
-                "SHIPCHECK_OUT",
-                "s",
-                "STUB_EXIT",
-                "2"),
-            stub);
-    assertThat(bad.exit()).as("a bad invocation fails the node").isEqualTo(2);
+    Map<String, String> enterprise = new LinkedHashMap<>(auditEnv(0, 1, "2"));
+    enterprise.put("SHIPCHECK_POLICY", "p.yml");
+    enterprise.put("SHIPCHECK_GITHUB_URL", "https://ghe.example/api");
+    assertThat(script("audit.sh", enterprise, stub).exit())
+        .as("a bad invocation fails the node")
+        .isEqualTo(2);
+    assertThat(RepositoryRoot.calls(stub).get(nodes))
+        .endsWith("--policy", "p.yml", "--github-url", "https://ghe.example/api");
+  }
 
-    RepositoryRoot.Ran merged =
-        script(
-            "merge.sh",
-            Map.of(
-                "SHIPCHECK_SHARDS",
-                "shipcheck-shards",
-                "SHIPCHECK_OUT",
-                "report",
-                "SHIPCHECK_FORMATS",
-                "html,json",
-                "SHIPCHECK_FAIL_ON",
-                "low",
-                "SHIPCHECK_ALLOW_INCOMPLETE",
-                "true",
-                "STUB_EXIT",
-                "1"),
-            stub);
-    assertThat(merged.exit()).isZero();
-    List<String> merge = RepositoryRoot.calls(stub).get(nodes + 1);
-    assertThat(merge)
+  @Test
+  void mergeScriptJoinsEveryShardAndRecordsTheExitCode() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
+    auditNodes(stub, 3);
+    Map<String, String> env =
+        Map.of(
+            "SHIPCHECK_SHARDS",
+            "shipcheck-shards",
+            "SHIPCHECK_OUT",
+            "report",
+            "SHIPCHECK_FORMATS",
+            "html,json",
+            "SHIPCHECK_FAIL_ON",
+            "low",
+            "SHIPCHECK_ALLOW_INCOMPLETE",
+            "true",
+            "STUB_EXIT",
+            "1");
+    assertThat(script("merge.sh", env, stub).exit()).isZero();
+    assertThat(RepositoryRoot.calls(stub).get(3))
         .containsExactly(
             "merge",
             "--out",
@@ -280,7 +259,7 @@ class OrbTest {
             "shipcheck-shards/node-0/shipcheck.json",
             "shipcheck-shards/node-1/shipcheck.json",
             "shipcheck-shards/node-2/shipcheck.json");
-    assertThat(Files.readString(tmp.resolve("shipcheck-exit-code")).trim()).isEqualTo("1");
+    assertThat(exitRecorded()).isEqualTo("1");
   }
 
   @Test

@@ -129,7 +129,7 @@ class ProjectPipelineTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void nightlyAuditShardsOverParallelNodesAndMergesThem() throws Exception {
+  void nightlyAuditIsScheduledAndMergesAfterTheShards() {
     Map<String, Object> nightly = (Map<String, Object>) section("workflows").get("nightly-audit");
     assertThat(CircleCiChecks.dump(nightly.get("triggers"))).contains("cron:");
     Workflow w =
@@ -138,19 +138,21 @@ class ProjectPipelineTest {
             .findFirst()
             .orElseThrow();
     assertThat(w.schedules()).hasSize(1);
-    assertThat(
-            w.jobs().stream()
-                .filter(e -> e.id().equals("audit-merge"))
-                .findFirst()
-                .orElseThrow()
-                .requires())
-        .anyMatch(r -> r.name().equals("audit-shard"));
-    int nodes = (Integer) job("audit-shard").get("parallelism");
-    assertThat(nodes).isGreaterThan(1);
+    assertThat(w.jobs().stream().filter(e -> e.id().equals("audit-merge")).findFirst())
+        .get()
+        .satisfies(e -> assertThat(e.requires()).anyMatch(r -> r.name().equals("audit-shard")));
+    assertThat((Integer) job("audit-shard").get("parallelism")).isGreaterThan(1);
     assertThat(CircleCiChecks.dump(job("audit-shard")))
         .contains("persist_to_workspace", "- shards");
+    assertThat(CircleCiChecks.dump(job("audit-merge")))
+        .contains(
+            "store_artifacts:\n    path: audit-report",
+            "store_test_results:\n    path: audit-report");
+  }
 
-    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("dist/bin")));
+  /** Runs the audit-shard step as each node; the stand-in launcher writes each shard's result. */
+  private int auditNodes(Path stub) {
+    int nodes = (Integer) job("audit-shard").get("parallelism");
     for (int i = 0; i < nodes; i++) {
       Map<String, String> env = new LinkedHashMap<>();
       env.put("CIRCLE_NODE_INDEX", String.valueOf(i));
@@ -159,61 +161,59 @@ class ProjectPipelineTest {
       env.put("STUB_EXIT", i % 2 == 0 ? "1" : "3");
       RepositoryRoot.Ran ran = runStep("audit-shard", "--shard", env);
       assertThat(ran.exit())
-          .as("violations or gaps in a shard do not fail its node: " + ran.output())
+          .as("violations or gaps do not fail the node: " + ran.output())
           .isZero();
     }
+    return nodes;
+  }
+
+  @Test
+  void auditShardHandsEachNodeItsShard() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("dist/bin")));
+    int nodes = auditNodes(stub);
     List<List<String>> calls = RepositoryRoot.calls(stub);
     List<String> shards = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
       List<String> c = calls.get(i);
       assertThat(c)
-          .startsWith("scan", "--github-org", "acme", "--policy", "shipcheck.yml", "--shard");
-      assertThat(c).endsWith("--format", "json", "--out", "shards/node-" + i);
+          .startsWith("scan", "--github-org", "acme", "--policy", "shipcheck.yml", "--shard")
+          .endsWith("--format", "json", "--out", "shards/node-" + i);
       shards.add(c.get(6));
     }
     ShardSpec.assertEveryNodeGetsAValidDistinctShard(shards, nodes);
-    assertThat(
-            runStep(
-                    "audit-shard",
-                    "--shard",
-                    Map.of(
-                        "STUB_EXIT",
-                        "2",
-                        "CIRCLE_NODE_INDEX",
-                        "0",
-                        "CIRCLE_NODE_TOTAL",
-                        "1",
-                        "SHIPCHECK_AUDIT_ORG",
-                        "other"))
-                .exit())
+    Map<String, String> bad =
+        Map.of(
+            "STUB_EXIT",
+            "2",
+            "CIRCLE_NODE_INDEX",
+            "0",
+            "CIRCLE_NODE_TOTAL",
+            "1",
+            "SHIPCHECK_AUDIT_ORG",
+            "other");
+    assertThat(runStep("audit-shard", "--shard", bad).exit())
         .as("a bad invocation fails the node")
         .isEqualTo(2);
+    assertThat(RepositoryRoot.calls(stub).get(nodes)).containsSequence("--github-org", "other");
+  }
 
+  @Test
+  void auditMergeJoinsEveryShardAndGatesOnTheResult() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("dist/bin")));
+    int nodes = auditNodes(stub);
     RepositoryRoot.Ran merged = runStep("audit-merge", "shipcheck merge", Map.of("STUB_EXIT", "1"));
     assertThat(merged.exit()).isZero();
-    List<String> merge = RepositoryRoot.calls(stub).get(nodes + 1);
     List<String> expected = new ArrayList<>(List.of("merge", "--out", "audit-report"));
     for (int i = 0; i < nodes; i++) {
       expected.add("shards/node-" + i + "/shipcheck.json");
     }
-    assertThat(merge).containsExactlyElementsOf(expected);
+    assertThat(RepositoryRoot.calls(stub).get(nodes)).containsExactlyElementsOf(expected);
     assertThat(Files.readString(tmp.resolve("shipcheck-exit")).trim()).isEqualTo("1");
-    assertThat(CircleCiChecks.dump(job("audit-merge")))
-        .contains(
-            "store_artifacts:\n    path: audit-report",
-            "store_test_results:\n    path: audit-report");
   }
 
   @Test
   void pushImageLogsInToTheImagesRegistryWithoutTheTokenOnTheCommandLine() throws Exception {
-    Map<?, ?> pushImage = (Map<?, ?>) section("commands").get("push-image");
-    String command = null;
-    for (Object step : (List<?>) pushImage.get("steps")) {
-      if (step instanceof Map<?, ?> m && m.get("run") instanceof Map<?, ?> run) {
-        command = String.valueOf(run.get("command"));
-      }
-    }
-    assertThat(command).isNotNull();
+    String command = pushImageCommand();
     Path docker = RepositoryRoot.stub(Files.createDirectories(tmp.resolve("bin")), "docker");
     String script = command.replace("<< parameters.tags >>", "0.1.0 latest");
     Map<String, String> env = new LinkedHashMap<>();
@@ -250,5 +250,15 @@ class ProjectPipelineTest {
                 "ghcr.io/acme/shipcheck:latest",
                 "."),
             List.of("push", "--all-tags", "ghcr.io/acme/shipcheck"));
+  }
+
+  private static String pushImageCommand() {
+    Map<?, ?> pushImage = (Map<?, ?>) section("commands").get("push-image");
+    for (Object step : (List<?>) pushImage.get("steps")) {
+      if (step instanceof Map<?, ?> m && m.get("run") instanceof Map<?, ?> run) {
+        return String.valueOf(run.get("command"));
+      }
+    }
+    throw new AssertionError("push-image has no run step");
   }
 }
