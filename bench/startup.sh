@@ -24,6 +24,15 @@ time_ms() {  # median wall time in ms of RUNS runs of the command
   printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
+cpu_ms() {  # median CPU time (user+sys, the JVM's threads together) in ms: less sensitive to load
+  local samples=()
+  for _ in $(seq "$RUNS"); do
+    local t; t=$( { TIMEFORMAT='%3U %3S'; time "$@" >/dev/null 2>&1; } 2>&1 ) || true
+    samples+=($(awk '{printf "%d", ($1 + $2) * 1000}' <<<"$t"))
+  done
+  printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
 # The release tarball, built from this tree when missing or older than the jar.
 version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -n1)"
 tarball="$ROOT/cli/target/shipcheck-$version.tar.gz"
@@ -42,10 +51,12 @@ dev=$(time_ms scan "$ROOT/bin/shipcheck")
 packaged=$(time_ms scan "$DIST")
 bare=$(time_ms "$JAVA" -version)
 nocds=$(SHIPCHECK_CDS=0 time_ms scan "$DIST")
+cpu=$(cpu_ms scan "$DIST")
 ratio() { awk "BEGIN {printf \"%.1f\", $1/$2}"; }
 echo "runs: $RUNS on $(nproc) cores, $("$JAVA" -version 2>&1 | head -n1)"
 echo "bare 'java -version':                         median ${bare} ms"
 echo "scan --repo, bin/shipcheck (dev tree, CDS):   median ${dev} ms  ($(ratio "$dev" "$bare")x bare JVM)"
 echo "scan --repo, packaged release (CDS):          median ${packaged} ms  ($(ratio "$packaged" "$bare")x bare JVM)"
 echo "scan --repo, packaged release, no CDS:        median ${nocds} ms"
+echo "scan --repo, packaged release (CDS), CPU time: median ${cpu} ms user+sys; load average $(cut -d' ' -f1 /proc/loadavg)"
 echo "packaged release, first run (writes the CDS archive): ${first} ms, once per installation and java"
