@@ -150,8 +150,11 @@ class ProjectPipelineTest {
             "store_test_results:\n    path: audit-report");
   }
 
-  /** Runs the audit-shard step as each node; the stand-in launcher writes each shard's result. */
-  private int auditNodes(Path stub) {
+  /**
+   * Runs the audit-shard step as each node, with the stand-in launcher at dist/bin/shipcheck (which
+   * writes each shard's result).
+   */
+  private int auditNodes() {
     int nodes = (Integer) job("audit-shard").get("parallelism");
     for (int i = 0; i < nodes; i++) {
       Map<String, String> env = new LinkedHashMap<>();
@@ -170,7 +173,7 @@ class ProjectPipelineTest {
   @Test
   void auditShardHandsEachNodeItsShard() throws Exception {
     Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("dist/bin")));
-    int nodes = auditNodes(stub);
+    int nodes = auditNodes();
     List<List<String>> calls = RepositoryRoot.calls(stub);
     List<String> shards = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
@@ -200,7 +203,7 @@ class ProjectPipelineTest {
   @Test
   void auditMergeJoinsEveryShardAndGatesOnTheResult() throws Exception {
     Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("dist/bin")));
-    int nodes = auditNodes(stub);
+    int nodes = auditNodes();
     RepositoryRoot.Ran merged = runStep("audit-merge", "shipcheck merge", Map.of("STUB_EXIT", "1"));
     assertThat(merged.exit()).isZero();
     List<String> expected = new ArrayList<>(List.of("merge", "--out", "audit-report"));
