@@ -36,6 +36,9 @@ public final class Main {
     if (name.equals(TrainCommand.NAME)) {
       return new TrainCommand();
     }
+    if (name.equals(OrbPackCommand.NAME)) {
+      return new OrbPackCommand();
+    }
     return name.equals(SampleCommand.NAME) ? new SampleCommand() : commands().get(name);
   }
 
