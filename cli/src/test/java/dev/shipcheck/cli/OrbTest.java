@@ -209,7 +209,7 @@ class OrbTest {
               "--github-org",
               "acme",
               "--shard",
-              (i + 1) + "/" + nodes,
+              i + "/" + nodes,
               "--format",
               "json",
               "--out",

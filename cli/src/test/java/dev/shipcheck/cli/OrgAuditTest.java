@@ -255,8 +255,8 @@ class OrgAuditTest {
   void shardsMergeIntoTheUnshardedResult() throws Exception {
     Path one = tmp.resolve("shard1");
     Path two = tmp.resolve("shard2");
-    scan(sim, one, "--shard", "1/2", "--quiet");
-    scan(sim, two, "--shard", "2/2", "--quiet");
+    scan(sim, one, "--shard", "0/2", "--quiet");
+    scan(sim, two, "--shard", "1/2", "--quiet");
     assertThat(outcomes(one)).isNotEmpty();
     assertThat(outcomes(two)).isNotEmpty();
     Path merged = tmp.resolve("merged");
@@ -294,8 +294,8 @@ class OrgAuditTest {
             tmp.resolve("n").toString());
     assertThat(noToken.exit()).isEqualTo(2);
     assertThat(noToken.err()).contains("GITHUB_TOKEN");
-    CliRun badShard = scan(sim, tmp.resolve("b"), "--shard", "3/2");
+    CliRun badShard = scan(sim, tmp.resolve("b"), "--shard", "2/2");
     assertThat(badShard.exit()).isEqualTo(2);
-    assertThat(badShard.err()).contains("1 <= K <= N");
+    assertThat(badShard.err()).contains("0 <= K < N");
   }
 }

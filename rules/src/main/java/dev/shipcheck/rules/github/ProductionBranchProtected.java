@@ -28,6 +28,8 @@ import java.util.Set;
 public final class ProductionBranchProtected implements Rule {
   @Override
   public Verdict evaluate(Facts facts, RuleContext context) {
+    // Protection first: without the GitHub source the rule is NOT_RUN, whatever git shows.
+    BranchProtection protection = facts.get(BranchProtection.class);
     List<String> names = context.policy().branches().production();
     Branches branches = facts.get(Branches.class);
     Optional<Branches.Branch> production = branches.findAny(names);
@@ -41,7 +43,6 @@ public final class ProductionBranchProtected implements Rule {
               branches.incompleteReason());
     }
     String branch = production.get().name();
-    BranchProtection protection = facts.get(BranchProtection.class);
     if (protection.planLimitation().isPresent()) {
       return Verdict.fail(
               "production branch '%s' cannot be protected on %s's GitHub plan: %s",

@@ -6,16 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /**
- * One of {@code count} disjoint parts of an organisation ({@code --shard K/N}, K from 1). A
- * repository belongs to the shard its lower-cased name hashes to, so the split depends only on the
- * name: adding or removing repositories never moves the others, and every node of a parallel job
- * agrees without talking to the others.
+ * One of {@code count} disjoint parts of an organisation ({@code --shard K/N}, K from 0 to N-1, so
+ * a CircleCI job with {@code parallelism: N} passes {@code $CIRCLE_NODE_INDEX/$CIRCLE_NODE_TOTAL}
+ * as it is). A repository belongs to the shard its lower-cased name hashes to, so the split depends
+ * only on the name: adding or removing repositories never moves the others, and every node of a
+ * parallel job agrees without talking to the others.
  */
 public record Shard(int index, int count) {
   public Shard {
-    if (count < 1 || index < 1 || index > count) {
+    if (count < 1 || index < 0 || index >= count) {
       throw new IllegalArgumentException(
-          "shard " + index + "/" + count + ": expected K/N with 1 <= K <= N");
+          "shard "
+              + index
+              + "/"
+              + count
+              + ": expected K/N with 0 <= K < N (K is the node index, as $CIRCLE_NODE_INDEX)");
     }
   }
 
@@ -23,7 +28,8 @@ public record Shard(int index, int count) {
   public static Shard parse(String text) {
     String[] parts = text.trim().split("/", -1);
     if (parts.length != 2) {
-      throw new IllegalArgumentException("--shard '" + text + "': expected K/N, e.g. 2/8");
+      throw new IllegalArgumentException(
+          "--shard '" + text + "': expected K/N, e.g. 0/8 (node index/node count)");
     }
     try {
       return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
@@ -34,7 +40,7 @@ public record Shard(int index, int count) {
 
   /** Whether the repository {@code name} ({@code owner/repo}) is in this shard. */
   public boolean includes(String name) {
-    return bucket(name, count) == index - 1;
+    return bucket(name, count) == index;
   }
 
   static int bucket(String name, int count) {

@@ -29,7 +29,7 @@ class ShardAndScopeTest {
     }
     Set<Project> seen = new HashSet<>();
     int total = 0;
-    for (int k = 1; k <= 4; k++) {
+    for (int k = 0; k < 4; k++) {
       List<Project> part = ScopeFilter.select(ALL, Optional.of(new Shard(k, 4)), repos).projects();
       assertThat(part.size()).as("shard %d of 4 is roughly a quarter", k).isBetween(90, 160);
       assertThat(ScopeFilter.select(ALL, Optional.of(new Shard(k, 4)), repos).projects())
@@ -50,7 +50,9 @@ class ShardAndScopeTest {
 
   @Test
   void badShardIsExplained() {
-    assertThatThrownBy(() -> Shard.parse("0/4")).hasMessageContaining("1 <= K <= N");
+    assertThatThrownBy(() -> Shard.parse("4/4")).hasMessageContaining("0 <= K < N");
+    assertThatThrownBy(() -> Shard.parse("-1/4")).hasMessageContaining("0 <= K < N");
+    assertThatThrownBy(() -> Shard.parse("0/0")).hasMessageContaining("0 <= K < N");
     assertThatThrownBy(() -> Shard.parse("two")).hasMessageContaining("expected K/N");
     assertThatThrownBy(() -> Shard.parse("a/b")).hasMessageContaining("whole numbers");
   }
