@@ -77,7 +77,7 @@ final class MergeCommand implements Command {
     }
     ScanReport merged;
     try {
-      merged = ReportMerge.merge(reports, ClauseCatalog.load(MergeCommand.class.getClassLoader()));
+      merged = ReportMerge.merge(reports, ClauseCatalog.builtIn());
     } catch (ReportMerge.MergeException e) {
       throw new UsageException("merge: " + e.getMessage());
     }

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /** The report writers on the class path, and writing a report set atomically. */
 final class Reports {
@@ -80,29 +85,63 @@ final class Reports {
     if (historyBase.isPresent() && writers.containsKey("html")) {
       writers.put("html", new HtmlReportWriter(historyBase));
     }
-    List<Path> files = new ArrayList<>();
-    IOException failure = null;
-    for (String format : formats) {
-      try (AtomicReportOutput out = new AtomicReportOutput(dir)) {
+    // Formats are independent and the writers stateless: write them side by side (a pre-merge
+    // scan spends a fifth of its time here, and CI machines have more than one core).
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(formats.size(), 2)), daemon());
+    try {
+      List<Future<List<Path>>> written = new ArrayList<>();
+      for (String format : formats) {
+        ReportWriter writer = writers.get(format);
+        written.add(pool.submit(() -> writeOne(format, writer, report, dir)));
+      }
+      List<Path> files = new ArrayList<>();
+      IOException failure = null;
+      for (Future<List<Path>> f : written) {
         try {
-          writers.get(format).write(report, out);
-          files.addAll(out.commit());
-        } catch (IOException | RuntimeException e) {
-          out.abort();
+          files.addAll(f.get());
+        } catch (ExecutionException e) {
           IOException wrapped =
-              new IOException("writing the " + format + " report failed: " + e, e);
+              e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
           if (failure == null) {
             failure = wrapped;
           } else {
             failure.addSuppressed(wrapped);
           }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while writing reports", e);
         }
       }
+      if (failure != null) {
+        throw failure;
+      }
+      return files;
+    } finally {
+      pool.shutdown();
     }
-    if (failure != null) {
-      throw failure;
+  }
+
+  /** One format, atomically: its files appear whole or not at all. */
+  private static List<Path> writeOne(
+      String format, ReportWriter writer, ScanReport report, Path dir) throws IOException {
+    try (AtomicReportOutput out = new AtomicReportOutput(dir)) {
+      try {
+        writer.write(report, out);
+        return out.commit();
+      } catch (IOException | RuntimeException e) {
+        out.abort();
+        throw new IOException("writing the " + format + " report failed: " + e, e);
+      }
     }
-    return files;
+  }
+
+  private static ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "shipcheck-report");
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /**

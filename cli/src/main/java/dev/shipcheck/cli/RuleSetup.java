@@ -54,7 +54,7 @@ final class RuleSetup implements AutoCloseable {
    */
   static RuleSetup of(LoadedPolicy policy, List<String> pluginDirs, Terminal terminal)
       throws Policies.InvalidPolicyException, UsageException {
-    ClauseCatalog builtInClauses = ClauseCatalog.load(RuleSetup.class.getClassLoader());
+    ClauseCatalog builtInClauses = ClauseCatalog.builtIn();
     List<PolicyProblem> clauseProblems = PolicyReferences.clauseProblems(policy, builtInClauses);
     if (!clauseProblems.isEmpty()) {
       throw new Policies.InvalidPolicyException(clauseProblems);

@@ -119,6 +119,9 @@ final class ScanCommand implements Command {
               + cl.getArgList().get(0)
               + "' (see 'shipcheck scan --help')");
     }
+    if (!cl.hasOption("from-facts") && !cl.hasOption("github-org")) {
+      Warmup.start(Optional.of(Path.of(cl.getOptionValue("repo", "."))), cl.hasOption("policy"));
+    }
     GateOptions gate = GateOptions.parse(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
     LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));

@@ -151,6 +151,21 @@ class PreMergeScanTest {
   }
 
   @Test
+  void theStarterPolicyKeepsAPreMergeScanOfflineAndComplete() throws Exception {
+    Path repo = SampleRepos.compliant().writeTo(tmp.resolve("r"));
+    Path policy = tmp.resolve("shipcheck.yml");
+    assertThat(CliRun.run("policy", "init", policy.toString()).exit()).isZero();
+    CliRun run = scan(repo, "--policy", policy.toString(), "--format", "json");
+    JsonNode json = Json.mapper().readTree(tmp.resolve("out/shipcheck.json").toFile());
+    assertThat(json.path("apiRequests").asLong()).as("no source was called").isZero();
+    assertThat(outcomes(tmp.resolve("out")))
+        .containsEntry("DeploymentPackageUsed", "PASS")
+        .containsEntry("DeploymentPackageLatest", "NOT_RUN")
+        .doesNotContainValue("NOT_AVAILABLE");
+    assertThat(run.exit()).as(run.out()).isZero();
+  }
+
+  @Test
   void requiredSourceNotConfiguredExitsTwoBeforeScanning() throws Exception {
     Path repo = SampleRepos.compliant().writeTo(tmp.resolve("r"));
     Path policy = Files.writeString(tmp.resolve("p.yml"), "version: 1\nrequire: [statuscake]\n");

@@ -68,6 +68,13 @@ public final class SarifWriter implements ReportWriter {
     }
   }
 
+  /**
+   * Builds the serializers of the SARIF model ahead of time (start-up work off the main thread).
+   */
+  public static void prepare() {
+    Json.mapper().writerFor(Sarif.Log.class);
+  }
+
   /** The category part of {@code automationDetails.id}: stable per policy file name. */
   public static String category(ScanReport report) {
     String source = report.policy().source();

@@ -28,6 +28,15 @@ public final class ClauseCatalog {
     return new ClauseCatalog(clauses);
   }
 
+  /** The built-in clause catalogue, read once per process. */
+  public static ClauseCatalog builtIn() {
+    return BuiltIn.CATALOG;
+  }
+
+  private static final class BuiltIn {
+    static final ClauseCatalog CATALOG = load(ClauseCatalog.class.getClassLoader());
+  }
+
   public static ClauseCatalog load(ClassLoader loader) {
     try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
       if (in == null) {

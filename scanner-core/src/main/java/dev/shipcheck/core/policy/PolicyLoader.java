@@ -2,6 +2,7 @@ package dev.shipcheck.core.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -54,16 +55,28 @@ public final class PolicyLoader {
 
   /** The built-in default policy; needs no validation beyond the test that guards it. */
   public static LoadedPolicy defaults() {
-    String text = resource(DEFAULT_RESOURCE);
+    return DefaultPolicy.LOADED;
+  }
+
+  /** Built once per process (it is the same every time), without parsing or binding. */
+  private static final class DefaultPolicy {
+    static final LoadedPolicy LOADED =
+        new LoadedPolicy(
+            dev.shipcheck.core.policy.DefaultPolicy.build(),
+            BUILT_IN,
+            sha256(resource(DEFAULT_RESOURCE).getBytes(StandardCharsets.UTF_8)),
+            JsonNodeFactory.instance.objectNode(),
+            new SourceMap());
+  }
+
+  /**
+   * The default policy as its YAML says, bound like a policy file (for the test that pins both).
+   */
+  static Policy readDefaultYaml() {
     try {
-      YamlTree.Parsed parsed = YamlTree.parse(BUILT_IN, text, YamlTree.Limits.DEFAULT);
-      Policy policy = Json.mapper().treeToValue(parsed.root(), Policy.class);
-      return new LoadedPolicy(
-          policy,
-          BUILT_IN,
-          sha256(text.getBytes(StandardCharsets.UTF_8)),
-          Json.mapper().createObjectNode(),
-          new SourceMap());
+      YamlTree.Parsed parsed =
+          YamlTree.parse(BUILT_IN, resource(DEFAULT_RESOURCE), YamlTree.Limits.DEFAULT);
+      return Json.mapper().treeToValue(parsed.root(), Policy.class);
     } catch (YamlException | JsonProcessingException e) {
       throw new IllegalStateException("the built-in default policy is broken", e);
     }

@@ -48,8 +48,14 @@ public final class RuleCatalog {
     return new RuleCatalog(found);
   }
 
+  /** The built-in rules; loaded once per process (rules are stateless, so instances are shared). */
   public static RuleCatalog builtIn() {
-    return load(RuleCatalog.class.getClassLoader(), RuleDescriptor.BUILT_IN);
+    return BuiltIn.CATALOG;
+  }
+
+  private static final class BuiltIn {
+    static final RuleCatalog CATALOG =
+        load(RuleCatalog.class.getClassLoader(), RuleDescriptor.BUILT_IN);
   }
 
   /** This catalogue with more rules; a duplicate id is an error naming both origins. */

@@ -36,6 +36,13 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void theBuiltInDefaultEqualsItsYaml() throws Exception {
+    assertThat(PolicyLoader.defaults().policy()).isEqualTo(PolicyLoader.readDefaultYaml());
+    assertThat(PolicyLoader.defaults().policy())
+        .isEqualTo(PolicyLoader.parse("empty.yml", "version: 1\n").policy());
+  }
+
+  @Test
   void mergesTheFileOverTheDefaults() throws Exception {
     Policy p =
         PolicyLoader.parse(
