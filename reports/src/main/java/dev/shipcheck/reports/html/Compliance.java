@@ -130,7 +130,15 @@ public record Compliance(
                   + " in "
                   + Text.plural(projectsWith(r.results(), Outcome.FAIL), "project", "projects");
           case "incomplete" -> "No failures found, but not everything could be checked";
-          case "compliant" -> "Every automated check passed or is waived";
+          case "compliant" ->
+              r.summary().count(Outcome.NOT_RUN) == 0
+                  ? "Every automated check passed or is waived"
+                  : "Every check that ran passed or is waived; "
+                      + Text.plural(
+                          r.summary().count(Outcome.NOT_RUN),
+                          "result was not run because its source is",
+                          "results were not run because their sources are")
+                      + " not configured (see \"Could not check\")";
           default -> "No rule could be evaluated";
         };
     if (gaps > 0 && fails > 0) {

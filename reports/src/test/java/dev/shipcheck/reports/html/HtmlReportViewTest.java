@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipcheck.core.policy.Clause;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.core.report.Summary;
 import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportViewTest {
@@ -35,8 +37,58 @@ class HtmlReportViewTest {
         rows.stream().filter(r -> r.id().equals("DEPLOY-5.1")).findFirst().orElseThrow();
     assertThat(approval.verdict().symbol()).isEqualTo("✗");
     assertThat(approval.rules()).containsExactly("ProductionApprovalGate");
-    assertThat(approval.counts())
-        .isEqualTo("1 fail · 1 waived".equals("") ? "" : "1 fail · 1 not applicable · 2 pass");
+    assertThat(approval.counts()).isEqualTo("1 fail · 1 not applicable · 2 pass");
+  }
+
+  @Test
+  void aCompliantVerdictSaysWhatWasNotRun() {
+    List<Result> results =
+        REPORT.results().stream()
+            .map(
+                r ->
+                    r.outcome() == Outcome.NOT_RUN || r.outcome() == Outcome.PASS
+                        ? r
+                        : new Result(
+                            r.project(),
+                            r.ruleId(),
+                            Outcome.PASS,
+                            r.severity(),
+                            r.clauses(),
+                            "ok",
+                            r.evidence(),
+                            r.locations(),
+                            "",
+                            r.notes(),
+                            Optional.empty(),
+                            r.fingerprint()))
+            .toList();
+    long notRun = results.stream().filter(r -> r.outcome() == Outcome.NOT_RUN).count();
+    ScanReport report =
+        new ScanReport(
+            REPORT.schemaVersion(),
+            REPORT.tool(),
+            REPORT.policy(),
+            REPORT.target(),
+            REPORT.startedAt(),
+            REPORT.durationMillis(),
+            REPORT.sources(),
+            REPORT.apiRequests(),
+            REPORT.metrics(),
+            REPORT.rules(),
+            REPORT.clauses(),
+            results,
+            List.of(),
+            REPORT.waivers(),
+            Summary.of(REPORT.summary().projects(), results));
+    Compliance c = HtmlReportView.of(report, Optional.empty()).compliance();
+    assertThat(c.verdict().label()).isEqualTo("compliant");
+    assertThat(notRun).isPositive();
+    assertThat(c.headline())
+        .isEqualTo(
+            "Every check that ran passed or is waived; "
+                + notRun
+                + " results were not run because their sources are not configured (see \"Could"
+                + " not check\")");
   }
 
   @Test
