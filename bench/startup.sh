@@ -36,7 +36,8 @@ cpu_ms() {  # median CPU time (user+sys, the JVM's threads together) in ms: less
 # The release tarball, built from this tree when missing or older than the jar.
 version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -n1)"
 tarball="$ROOT/cli/target/shipcheck-$version.tar.gz"
-if [ ! -f "$tarball" ] || [ "$ROOT/cli/target/shipcheck.jar" -nt "$tarball" ]; then
+if [ ! -f "$tarball" ] || [ "$ROOT/cli/target/shipcheck.jar" -nt "$tarball" ] \
+    || [ "$ROOT/bin/shipcheck" -nt "$tarball" ]; then
   (cd "$ROOT" && mvn -q -B ${MAVEN_OFFLINE--o} -DskipTests -Dspotless.check.skip=true -Pdist \
     package -pl cli -am) >&2
 fi
