@@ -134,6 +134,14 @@ final class FactAssembler {
       JsonNode blob = s.blobs.get(RepoState.key(rev, path));
       contents.put(path, content(path, label, blob, rest.get(RepoState.key(rev, path))));
     }
+    for (String path : paths) {
+      String rev = revFor(RepoReader.parent(path), prod);
+      JsonNode blob = s.blobs.get(RepoState.key(rev, path));
+      if (blob != null && !contents.containsKey(path) && layout.globbed(path)) {
+        String label = rev.equals(RepoState.HEAD) ? defaultName : rev;
+        contents.put(path, content(path, label, blob, rest.get(RepoState.key(rev, path))));
+      }
+    }
     return FactValue.present(SOURCE, new RepoFiles(defaultName, false, listed, paths, contents));
   }
 
@@ -173,14 +181,28 @@ final class FactAssembler {
   Map<String, String> truncated(RepoState s) {
     Map<String, String> out = new LinkedHashMap<>();
     Optional<String> prod = reader.productionRev(s);
+    Set<String> used = new LinkedHashSet<>();
     for (String file : layout.files()) {
       String dir = RepoReader.parent(file);
       String rev = revFor(dir, prod);
-      Optional<String> actual = s.entry(rev, dir, RepoReader.base(file));
-      if (actual.isEmpty()) {
-        continue;
+      s.entry(rev, dir, RepoReader.base(file))
+          .ifPresent(actual -> used.add(RepoState.key(rev, RepoReader.join(dir, actual))));
+    }
+    for (String dir : layout.directories()) {
+      String rev = revFor(dir, prod);
+      Map<String, String> entries = s.listings.get(RepoState.key(rev, dir));
+      if (entries != null && !layout.globsIn(dir).isEmpty()) {
+        entries.forEach(
+            (name, type) -> {
+              String path = RepoReader.join(dir, name);
+              if (type.equals("blob") && layout.globbed(path)) {
+                used.add(RepoState.key(rev, path));
+              }
+            });
       }
-      String key = RepoState.key(rev, RepoReader.join(dir, actual.get()));
+    }
+    for (String key : used) {
+      String rev = key.substring(0, key.indexOf(':'));
       JsonNode blob = s.blobs.get(key);
       if (blob != null
           && blob.path("isTruncated").asBoolean(false)

@@ -87,7 +87,7 @@ final class GitHubCollector implements Collector {
             request.wants(Branches.class),
             request.wants(RepoFiles.class),
             request.wants(BranchProtection.class));
-    Layout layout = Layout.of(request.files().paths());
+    Layout layout = Layout.of(request.files().paths(), request.files().globs());
     AtomicReference<String> fatal = new AtomicReference<>();
     BatchRunner runner =
         new BatchRunner(client, layout, request.policy().branches().production(), parts, fatal);

@@ -1,5 +1,6 @@
 package dev.shipcheck.collectors.github;
 
+import dev.shipcheck.core.fact.repo.Glob;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,9 +22,22 @@ final class RepoQueries {
   /** What a details query asks for. */
   record Parts(boolean metadata, boolean branches, boolean files, boolean protection) {}
 
-  /** The wanted files and the directories that must be listed to know they are absent. */
-  record Layout(List<String> files, List<String> productionFirst, List<String> directories) {
+  /**
+   * The wanted files, the directories that must be listed to know they are absent, and the globs
+   * whose matches are read: a glob that fixes its directory ({@code .github/*}, {@code docs/*.md})
+   * has that directory listed and the text of its matches read; one that does not ({@code **}{@code
+   * /CODEOWNERS}) cannot be answered from a few listings and stays unknown.
+   */
+  record Layout(
+      List<String> files,
+      List<String> productionFirst,
+      List<String> directories,
+      List<Glob> globs) {
     static Layout of(List<String> wanted) {
+      return of(wanted, List.of());
+    }
+
+    static Layout of(List<String> wanted, List<Glob> globs) {
       List<String> files = new ArrayList<>(new LinkedHashSet<>(wanted));
       Set<String> dirs = new LinkedHashSet<>();
       dirs.add("");
@@ -33,9 +47,24 @@ final class RepoQueries {
           dirs.add(f.substring(0, slash));
         }
       }
+      for (Glob g : globs) {
+        g.directory().ifPresent(dirs::add);
+      }
       List<String> prod =
           files.stream().filter(f -> f.toLowerCase(Locale.ROOT).startsWith(".circleci/")).toList();
-      return new Layout(files, prod, new ArrayList<>(dirs));
+      return new Layout(files, prod, new ArrayList<>(dirs), List.copyOf(globs));
+    }
+
+    /** The globs whose matches all lie directly in {@code dir}. */
+    List<Glob> globsIn(String dir) {
+      return globs.stream().filter(g -> g.directory().filter(dir::equals).isPresent()).toList();
+    }
+
+    /** Whether {@code path} (in a listed directory) is matched by a glob of this layout. */
+    boolean globbed(String path) {
+      int slash = path.lastIndexOf('/');
+      String dir = slash < 0 ? "" : path.substring(0, slash);
+      return globsIn(dir).stream().anyMatch(g -> g.matches(path));
     }
 
     /** Directories whose listing is read from the production branch (those of {@code prod}). */

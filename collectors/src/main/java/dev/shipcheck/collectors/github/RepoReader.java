@@ -6,6 +6,7 @@ import dev.shipcheck.collectors.github.RepoQueries.Parts;
 import dev.shipcheck.core.collect.FileWants;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -231,6 +232,23 @@ final class RepoReader {
       String rev = layout.productionFirst().contains(file) ? prodRev : RepoState.HEAD;
       String dir = parent(file);
       s.entry(rev, dir, base(file)).ifPresent(actual -> ask(s, rev, join(dir, actual), false));
+    }
+    int budget = FileWants.MAX_GLOB_FILES;
+    for (String dir : layout.directories()) {
+      if (layout.globsIn(dir).isEmpty()) {
+        continue;
+      }
+      String rev = layout.productionDirectories().contains(dir) ? prodRev : RepoState.HEAD;
+      Map<String, String> entries = s.listings.get(RepoState.key(rev, dir));
+      if (entries == null) {
+        continue;
+      }
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        String path = join(dir, e.getKey());
+        if (e.getValue().equals("blob") && layout.globbed(path) && budget-- > 0) {
+          ask(s, rev, path, false);
+        }
+      }
     }
   }
 

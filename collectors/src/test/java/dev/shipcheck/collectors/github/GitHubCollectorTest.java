@@ -17,6 +17,7 @@ import dev.shipcheck.core.fact.github.EffectiveProtection.Control;
 import dev.shipcheck.core.fact.github.GitHubRepository;
 import dev.shipcheck.core.fact.repo.Branches;
 import dev.shipcheck.core.fact.repo.FileContent;
+import dev.shipcheck.core.fact.repo.Glob;
 import dev.shipcheck.core.fact.repo.RepoFiles;
 import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.policy.PolicyLoader;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,10 @@ class GitHubCollectorTest {
   }
 
   static Scanned scan(GitHubSimulator s) throws Exception {
+    return scan(s, FileWants.forPolicy(POLICY));
+  }
+
+  static Scanned scan(GitHubSimulator s, FileWants wants) throws Exception {
     GitHubSource source = GitHubSource.organisation("acme", settings(s), Clock.systemUTC());
     List<DiscoveredProject> found = source.discover();
     List<Project> projects = ScopeFilter.select(POLICY.scope(), Optional.empty(), found).projects();
@@ -75,9 +81,7 @@ class GitHubCollectorTest {
     source
         .collectors()
         .get(0)
-        .collect(
-            new CollectionRequest(projects, ALL, POLICY, FileWants.forPolicy(POLICY), metrics),
-            store);
+        .collect(new CollectionRequest(projects, ALL, POLICY, wants, metrics), store);
     return new Scanned(store, projects, metrics);
   }
 
@@ -190,6 +194,34 @@ class GitHubCollectorTest {
     RepoFiles nested = clean.get(repo(SyntheticOrg.Files.NESTED_DOCKERFILE), RepoFiles.class);
     assertThat(nested.presence("Dockerfile")).isEqualTo(RepoFiles.Presence.ABSENT);
     assertThat(nested.content("docker/Dockerfile").orElseThrow().text()).contains("python");
+  }
+
+  @Test
+  void listsTheDirectoriesOfGlobsAndReadsWhatTheyMatch() throws Exception {
+    List<Glob> globs =
+        Stream.of("docker/*FILE", "*.md", ".circleci/*.yml", "src/{main,index}.js", "**/main.js")
+            .map(Glob::of)
+            .toList();
+    Scanned s = scan(sim, new FileWants(FileWants.forPolicy(POLICY).paths(), globs));
+    RepoFiles nested = s.get(repo(SyntheticOrg.Files.NESTED_DOCKERFILE), RepoFiles.class);
+    assertThat(nested.presence(globs.get(0))).isEqualTo(RepoFiles.Presence.PRESENT);
+    assertThat(nested.content("docker/Dockerfile").orElseThrow().text()).contains("python");
+    assertThat(nested.content("README.md").orElseThrow().text()).startsWith("# ");
+    assertThat(nested.presence(globs.get(3))).isEqualTo(RepoFiles.Presence.PRESENT);
+    assertThat(nested.content("src/main.js").orElseThrow().text()).contains("console.log");
+    // A glob whose directory is not fixed cannot be answered from the listings: never ABSENT.
+    assertThat(nested.presence(Glob.of("**/nothing-here"))).isEqualTo(RepoFiles.Presence.UNKNOWN);
+    RepoFiles plain = s.get(repo(SyntheticOrg.Files.PINNED_DOCKERFILE), RepoFiles.class);
+    assertThat(plain.presence(globs.get(0))).isEqualTo(RepoFiles.Presence.ABSENT);
+    // The CircleCI directory is read from the production branch, globbed files included.
+    RepoFiles prod = s.get(repo(Protection.CLASSIC_FULL), RepoFiles.class);
+    FileContent config = prod.content(".circleci/config.yml").orElseThrow();
+    assertThat(prod.matching(globs.get(2))).contains(".circleci/config.yml");
+    assertThat(config.ref()).isEqualTo("production");
+    // Without globs the same repository's unrelated files are listed but not read.
+    RepoFiles without = clean.get(repo(SyntheticOrg.Files.NESTED_DOCKERFILE), RepoFiles.class);
+    assertThat(without.content("README.md")).isEmpty();
+    assertThat(without.presence(globs.get(3))).isEqualTo(RepoFiles.Presence.UNKNOWN);
   }
 
   @Test

@@ -151,7 +151,9 @@ final class FileContentRule implements Rule {
     String wanted = String.join(", ", check.paths());
     if (partial) {
       return Verdict.notAvailable(
-          "could not tell whether a file matching %s exists: the %s was listed only in part",
+          "could not tell whether a file matching %s exists: only part of %s was listed (a"
+              + " remote scan lists the directories the policy names; a pattern with a wildcard"
+              + " in its directory part, such as `**/` or `{a,b}/`, needs a local checkout)",
           wanted, files.ref());
     }
     if (check.noFileOutcome() == FileContentCheck.WhenNoFile.FAIL) {

@@ -60,7 +60,9 @@ final class FileExistsRule implements Rule {
     }
     if (!unknown.isEmpty()) {
       return Verdict.notAvailable(
-          "could not tell whether a file matching %s exists: the %s was listed only in part",
+          "could not tell whether a file matching %s exists: only part of %s was listed (a"
+              + " remote scan lists the directories the policy names; a pattern with a wildcard"
+              + " in its directory part, such as `**/` or `{a,b}/`, needs a local checkout)",
           String.join(", ", unknown), files.ref());
     }
     return Verdict.fail("no file matches %s (compared case-insensitively)", wanted)

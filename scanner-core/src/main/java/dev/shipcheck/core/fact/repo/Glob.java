@@ -92,8 +92,8 @@ public final class Glob {
   /**
    * The directory every match lies directly in, when the pattern fixes it (no wildcard before the
    * last segment): {@code ""} for {@code *.md}, {@code .github} for {@code .github/CODEOWNERS};
-   * empty for {@code docs/**}/x or {@code {a,b}/x}. Lets a partial listing tell "absent" from
-   * "unknown".
+   * empty for {@code docs/**}/x, {@code {a,b}/x} or {@code docs/**}. Lets a partial listing tell
+   * "absent" from "unknown".
    */
   public Optional<String> directory() {
     int slash = pattern.lastIndexOf('/');
@@ -104,7 +104,9 @@ public final class Glob {
       }
     }
     String last = pattern.substring(slash + 1);
-    return last.contains("**") || last.contains("{") ? Optional.empty() : Optional.of(dir);
+    // With no wildcard before it, the last '/' is outside any braces, so alternatives in the last
+    // segment ({@code {README,CODEOWNERS}}) stay in the one directory; only {@code **} leaves it.
+    return last.contains("**") ? Optional.empty() : Optional.of(dir);
   }
 
   @Override

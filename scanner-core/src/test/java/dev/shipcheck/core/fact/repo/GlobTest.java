@@ -43,6 +43,10 @@ class GlobTest {
     assertThat(Glob.of("*.md").directory()).hasValue("");
     assertThat(Glob.of("**/x").directory()).isEmpty();
     assertThat(Glob.of("{a,b}/x").directory()).isEmpty();
+    assertThat(Glob.of("{a/x,b}").directory()).isEmpty();
+    assertThat(Glob.of("docs/**").directory()).isEmpty();
+    assertThat(Glob.of(".github/{CODEOWNERS,OWNERS}").directory()).hasValue(".github");
+    assertThat(Glob.of("{CODEOWNERS,OWNERS}").directory()).hasValue("");
   }
 
   @Test
