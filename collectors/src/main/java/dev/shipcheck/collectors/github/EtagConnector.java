@@ -73,11 +73,29 @@ final class EtagConnector implements GitHubConnector {
       try (InputStream in = response.bodyStream()) {
         body = in.readAllBytes();
       }
-      Cached c = new Cached(etag, 200, response.allHeaders(), body);
+      Cached c = new Cached(etag, 200, decoded(response.allHeaders()), body);
       store(key, c);
-      return new Replay(request, 200, response.allHeaders(), body);
+      return new Replay(request, 200, c.headers(), body);
     }
     return response;
+  }
+
+  /**
+   * The headers of an answer whose body was read through {@code bodyStream()}, which undoes gzip:
+   * without {@code Content-Encoding} and {@code Content-Length}, so a replay of the decoded body is
+   * not decoded a second time (GitHub compresses whenever hub4j asks, and it always asks).
+   */
+  static Map<String, List<String>> decoded(Map<String, List<String>> headers) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    headers.forEach(
+        (name, values) -> {
+          if (name == null
+              || !(name.equalsIgnoreCase("Content-Encoding")
+                  || name.equalsIgnoreCase("Content-Length"))) {
+            out.put(name, values);
+          }
+        });
+    return out;
   }
 
   /** Sends with retries on 5xx answers and I/O failures (timeouts), like the GraphQL client. */

@@ -46,11 +46,9 @@ final class RestContents {
             .build();
   }
 
-  /** hub4j's java.net.http connector, with the request timeout of the settings. */
+  /** hub4j over java.net.http, with the settings' timeout on every request. */
   private static GitHubConnector connector(GitHubSettings settings) {
-    java.net.http.HttpClient client =
-        java.net.http.HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
-    return new org.kohsuke.github.extras.HttpClientGitHubConnector(client);
+    return new TimedConnector(settings.timeout());
   }
 
   /** The file's text at {@code ref}, or why it could not be read. */

@@ -86,24 +86,7 @@ public record ScanReport(
   }
 
   public ScanReport withGate(Gate g) {
-    return new ScanReport(
-        schemaVersion,
-        tool,
-        policy,
-        target,
-        startedAt,
-        durationMillis,
-        sources,
-        apiRequests,
-        metrics,
-        rules,
-        clauses,
-        results,
-        notifications,
-        waivers,
-        summary,
-        Optional.of(g),
-        history);
+    return copy(notifications, Optional.of(g), history);
   }
 
   /** This report with a history trend, and a notification per history problem. */
@@ -114,30 +97,23 @@ public record ScanReport(
             x.problems()
                 .forEach(
                     p -> notes.add(Notification.of(Notification.Level.WARNING, "history", p))));
-    return new ScanReport(
-        schemaVersion,
-        tool,
-        policy,
-        target,
-        startedAt,
-        durationMillis,
-        sources,
-        apiRequests,
-        metrics,
-        rules,
-        clauses,
-        results,
-        notes,
-        waivers,
-        summary,
-        gate,
-        h);
+    return copy(notes, gate, h);
   }
 
   /** This report with more notifications about the run. */
   public ScanReport withNotifications(List<Notification> extra) {
     List<Notification> notes = new ArrayList<>(notifications);
     notes.addAll(extra);
+    return copy(notes, gate, history);
+  }
+
+  /** This report as a history run file keeps it: without the trend (each run has its own). */
+  public ScanReport withoutHistory() {
+    return copy(notifications, gate, Optional.empty());
+  }
+
+  /** This report with the parts added after evaluation replaced. */
+  private ScanReport copy(List<Notification> notes, Optional<Gate> g, Optional<History> h) {
     return new ScanReport(
         schemaVersion,
         tool,
@@ -154,29 +130,7 @@ public record ScanReport(
         notes,
         waivers,
         summary,
-        gate,
-        history);
-  }
-
-  /** This report as a history run file keeps it: without the trend (each run has its own). */
-  public ScanReport withoutHistory() {
-    return new ScanReport(
-        schemaVersion,
-        tool,
-        policy,
-        target,
-        startedAt,
-        durationMillis,
-        sources,
-        apiRequests,
-        metrics,
-        rules,
-        clauses,
-        results,
-        notifications,
-        waivers,
-        summary,
-        gate,
-        Optional.empty());
+        g,
+        h);
   }
 }
