@@ -5,11 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who ran a scan, for the audit log: the CircleCI user and job when run by CircleCI, else the
- * operating-system user. Only these named variables are read, never the rest of the environment
- * (which holds tokens).
+ * Who ran a scan, for the audit log: the CI user and job when run by CircleCI, GitHub Actions or
+ * GitLab CI, else the operating-system user. Only these named variables are read, never the rest of
+ * the environment (which holds tokens).
  *
- * @param via {@code circleci} or {@code os}
+ * @param via {@code circleci}, {@code github-actions}, {@code gitlab-ci} or {@code os}
  */
 public record Actor(
     String name,
@@ -21,6 +21,8 @@ public record Actor(
     Optional<String> commit) {
 
   public static final String CIRCLECI = "circleci";
+  public static final String GITHUB_ACTIONS = "github-actions";
+  public static final String GITLAB_CI = "gitlab-ci";
   public static final String OS = "os";
 
   public Actor {
@@ -39,37 +41,77 @@ public record Actor(
    * @param osUser the operating-system user, used outside CircleCI
    */
   public static Actor detect(Map<String, String> env, String osUser) {
-    if (!"true".equalsIgnoreCase(env.getOrDefault("CIRCLECI", ""))) {
+    if (flag(env, "CIRCLECI")) {
+      // CIRCLE_USERNAME is not set for GitHub App projects and some scheduled pipelines.
+      Optional<String> repository =
+          get(env, "CIRCLE_PROJECT_USERNAME")
+              .flatMap(
+                  owner -> get(env, "CIRCLE_PROJECT_REPONAME").map(repo -> owner + "/" + repo));
       return new Actor(
-          osUser.isBlank() ? "unknown" : osUser,
-          OS,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty());
+          get(env, "CIRCLE_USERNAME").orElse("unknown CircleCI user"),
+          CIRCLECI,
+          get(env, "CIRCLE_BUILD_URL"),
+          get(env, "CIRCLE_JOB"),
+          repository,
+          get(env, "CIRCLE_BRANCH"),
+          get(env, "CIRCLE_SHA1"));
     }
-    // CIRCLE_USERNAME is not set for GitHub App projects and some scheduled pipelines.
-    String name = get(env, "CIRCLE_USERNAME").orElse("unknown CircleCI user");
-    Optional<String> repository =
-        get(env, "CIRCLE_PROJECT_USERNAME")
-            .flatMap(owner -> get(env, "CIRCLE_PROJECT_REPONAME").map(repo -> owner + "/" + repo));
+    if (flag(env, "GITHUB_ACTIONS")) {
+      // GITHUB_TRIGGERING_ACTOR is who re-ran a workflow; GITHUB_ACTOR who started it first.
+      Optional<String> url =
+          get(env, "GITHUB_SERVER_URL")
+              .flatMap(
+                  server ->
+                      get(env, "GITHUB_REPOSITORY")
+                          .flatMap(
+                              repo ->
+                                  get(env, "GITHUB_RUN_ID")
+                                      .map(id -> server + "/" + repo + "/actions/runs/" + id)));
+      return new Actor(
+          get(env, "GITHUB_TRIGGERING_ACTOR")
+              .or(() -> get(env, "GITHUB_ACTOR"))
+              .orElse("unknown GitHub Actions user"),
+          GITHUB_ACTIONS,
+          url,
+          get(env, "GITHUB_JOB"),
+          get(env, "GITHUB_REPOSITORY"),
+          get(env, "GITHUB_REF_NAME"),
+          get(env, "GITHUB_SHA"));
+    }
+    if (flag(env, "GITLAB_CI")) {
+      return new Actor(
+          get(env, "GITLAB_USER_LOGIN").orElse("unknown GitLab user"),
+          GITLAB_CI,
+          get(env, "CI_JOB_URL"),
+          get(env, "CI_JOB_NAME"),
+          get(env, "CI_PROJECT_PATH"),
+          get(env, "CI_COMMIT_REF_NAME"),
+          get(env, "CI_COMMIT_SHA"));
+    }
     return new Actor(
-        name,
-        CIRCLECI,
-        get(env, "CIRCLE_BUILD_URL"),
-        get(env, "CIRCLE_JOB"),
-        repository,
-        get(env, "CIRCLE_BRANCH"),
-        get(env, "CIRCLE_SHA1"));
+        osUser.isBlank() ? "unknown" : osUser,
+        OS,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** One line for reports: {@code alice (CircleCI job shipcheck)} or {@code bob}. */
   public String display() {
-    if (!via.equals(CIRCLECI)) {
-      return name;
-    }
-    return name + " (CircleCI" + job.map(j -> " job " + j).orElse("") + ")";
+    String ci =
+        switch (via) {
+          case CIRCLECI -> "CircleCI";
+          case GITHUB_ACTIONS -> "GitHub Actions";
+          case GITLAB_CI -> "GitLab CI";
+          default -> "";
+        };
+    return ci.isEmpty() ? name : name + " (" + ci + job.map(j -> " job " + j).orElse("") + ")";
+  }
+
+  private static boolean flag(Map<String, String> env, String key) {
+    return "true".equalsIgnoreCase(env.getOrDefault(key, "").strip());
   }
 
   private static Optional<String> get(Map<String, String> env, String key) {

@@ -55,6 +55,48 @@ class HistoryModelTest {
   }
 
   @Test
+  void gitHubActionsAndGitLabRunsAreAttributedToTheirUserAndJob() {
+    Actor gh =
+        Actor.detect(
+            Map.of(
+                "GITHUB_ACTIONS", "true",
+                "GITHUB_ACTOR", "carol",
+                "GITHUB_TRIGGERING_ACTOR", "dave",
+                "GITHUB_SERVER_URL", "https://github.com",
+                "GITHUB_REPOSITORY", "acme/shop",
+                "GITHUB_RUN_ID", "987",
+                "GITHUB_JOB", "audit",
+                "GITHUB_REF_NAME", "main",
+                "GITHUB_SHA", "abc123",
+                "GITHUB_TOKEN", "ghs_secret"),
+            "runner");
+    assertThat(gh.name()).isEqualTo("dave");
+    assertThat(gh.via()).isEqualTo("github-actions");
+    assertThat(gh.buildUrl()).contains("https://github.com/acme/shop/actions/runs/987");
+    assertThat(gh.repository()).contains("acme/shop");
+    assertThat(gh.display()).isEqualTo("dave (GitHub Actions job audit)");
+    assertThat(gh.toString()).doesNotContain("ghs_secret");
+    assertThat(Actor.detect(Map.of("GITHUB_ACTIONS", "true", "GITHUB_ACTOR", "carol"), "x").name())
+        .isEqualTo("carol");
+    Actor gl =
+        Actor.detect(
+            Map.of(
+                "GITLAB_CI", "true",
+                "GITLAB_USER_LOGIN", "erin",
+                "CI_JOB_URL", "https://gitlab.example/acme/shop/-/jobs/5",
+                "CI_JOB_NAME", "shipcheck",
+                "CI_PROJECT_PATH", "acme/shop",
+                "CI_COMMIT_REF_NAME", "main",
+                "CI_COMMIT_SHA", "def456",
+                "CI_JOB_TOKEN", "glcbt-secret"),
+            "gitlab-runner");
+    assertThat(gl.via()).isEqualTo("gitlab-ci");
+    assertThat(gl.display()).isEqualTo("erin (GitLab CI job shipcheck)");
+    assertThat(gl.commit()).contains("def456");
+    assertThat(gl.toString()).doesNotContain("glcbt-secret");
+  }
+
+  @Test
   void withoutCircleCiTheOperatingSystemUserIsRecorded() {
     assertThat(OS_USER.name()).isEqualTo("alice");
     assertThat(OS_USER.via()).isEqualTo("os");
