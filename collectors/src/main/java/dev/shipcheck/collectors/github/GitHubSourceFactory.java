@@ -1,12 +1,12 @@
 package dev.shipcheck.collectors.github;
 
+import dev.shipcheck.collectors.git.GitRepos;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
 import dev.shipcheck.core.collect.SourceStatus;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * The {@code github} source: endpoint from {@code --github-url} or the policy's {@code
@@ -126,11 +125,10 @@ public final class GitHubSourceFactory implements SourceFactory {
 
   /** {@code owner/repo} from the checkout's {@code origin} remote URL, if it has one. */
   static Optional<String> originRepository(Path checkout) {
-    try (Repository repo =
-        new FileRepositoryBuilder().findGitDir(checkout.toFile()).setMustExist(true).build()) {
+    try (Repository repo = GitRepos.open(checkout)) {
       String url = repo.getConfig().getString("remote", "origin", "url");
       return url == null ? Optional.empty() : parseRemote(url);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (GitRepos.NotARepositoryException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }
