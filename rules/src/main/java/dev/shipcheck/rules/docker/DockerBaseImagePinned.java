@@ -30,6 +30,7 @@ public final class DockerBaseImagePinned implements Rule {
     List<String> bad = new ArrayList<>();
     List<Location> where = new ArrayList<>();
     int external = 0;
+    List<String> seen = new ArrayList<>();
     for (Dockerfile.From from : image.parsed().get().froms()) {
       if (from.image().isEmpty()) {
         bad.add(
@@ -41,6 +42,7 @@ public final class DockerBaseImagePinned implements Rule {
         where.add(Location.line(path, from.line()));
       } else if (from.isExternal()) {
         external++;
+        seen.add("line " + from.line() + ": FROM " + from.image().get());
         if (!from.ref().orElseThrow().pinned()) {
           bad.add(
               "line "
@@ -69,6 +71,7 @@ public final class DockerBaseImagePinned implements Rule {
     return Verdict.pass(
             "every external base image in '%s' is pinned (%d FROM line%s)",
             path, external, external == 1 ? "" : "s")
-        .at(Location.file(path));
+        .at(Location.file(path))
+        .evidence("repository", path, seen);
   }
 }
