@@ -50,7 +50,7 @@ class FileExistsCheckTest {
     tester
         .given(RepoFacts.partialFiles("production", "").exists("README.md").build())
         .expect(NOT_AVAILABLE)
-        .messageContains("{.github,docs}/CODEOWNERS", "only part of", "was listed");
+        .messageContains("{.github,docs}/CODEOWNERS", "only part of branch production was listed");
   }
 
   @Test

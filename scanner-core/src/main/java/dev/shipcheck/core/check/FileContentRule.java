@@ -154,7 +154,7 @@ final class FileContentRule implements Rule {
           "could not tell whether a file matching %s exists: only part of %s was listed (a"
               + " remote scan lists the directories the policy names; a pattern with a wildcard"
               + " in its directory part, such as `**/` or `{a,b}/`, needs a local checkout)",
-          wanted, files.ref());
+          wanted, files.where());
     }
     if (check.noFileOutcome() == FileContentCheck.WhenNoFile.FAIL) {
       return Verdict.fail("no file matches %s, so none contains /%s/", wanted, check.pattern())

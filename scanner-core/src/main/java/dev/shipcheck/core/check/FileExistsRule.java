@@ -54,7 +54,7 @@ final class FileExistsRule implements Rule {
           Verdict.pass("%s exists (wanted: %s)", String.join(", ", list), wanted)
               .at(Location.file(list.get(0)));
       for (String p : list) {
-        v = v.withEvidence(new Evidence("repository", p, "exists in the " + files.ref()));
+        v = v.withEvidence(new Evidence("repository", p, "exists in " + files.where()));
       }
       return v;
     }
@@ -63,7 +63,7 @@ final class FileExistsRule implements Rule {
           "could not tell whether a file matching %s exists: only part of %s was listed (a"
               + " remote scan lists the directories the policy names; a pattern with a wildcard"
               + " in its directory part, such as `**/` or `{a,b}/`, needs a local checkout)",
-          String.join(", ", unknown), files.ref());
+          String.join(", ", unknown), files.where());
     }
     return Verdict.fail("no file matches %s (compared case-insensitively)", wanted)
         .evidence("repository", files.ref(), "no file matches " + wanted);

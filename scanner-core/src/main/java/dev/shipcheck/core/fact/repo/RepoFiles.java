@@ -39,6 +39,11 @@ public record RepoFiles(
     contents = Map.copyOf(new TreeMap<>(contents));
   }
 
+  /** What was listed, for messages: {@code the working tree} or {@code branch main}. */
+  public String where() {
+    return ref.equals("working tree") ? "the working tree" : "branch " + ref;
+  }
+
   /** Whether a file exists: yes, no, or not known from what was listed. */
   public enum Presence {
     PRESENT,
