@@ -191,13 +191,26 @@ public final class BranchRun {
       return t;
     }
 
+    /**
+     * The entries {@code r} names, without {@code e} itself. Compared by identity: entries are
+     * distinct objects, and a record's {@code equals} would compare every field of both.
+     */
+    @SuppressWarnings("ReferenceEquality") // identity is the point, see above
     private List<JobEntry> targets(JobEntry e, Requirement r) {
       List<JobEntry> all = index(w).getOrDefault(r.name(), List.of());
-      if (!all.contains(e)) {
+      boolean self = false;
+      for (JobEntry t : all) {
+        self |= t == e;
+      }
+      if (!self) {
         return all;
       }
-      List<JobEntry> out = new ArrayList<>(all);
-      out.remove(e);
+      List<JobEntry> out = new ArrayList<>(all.size());
+      for (JobEntry t : all) {
+        if (t != e) {
+          out.add(t);
+        }
+      }
       return out;
     }
   }
