@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The support team's job: {@code shipcheck scan --github-org} against the GitHub simulator. */
 class OrgAuditTest {
-  static final String TOKEN = "ghp_simulated_token_value";
+  static final String TOKEN = "simulated-github-token-value";
   static final Map<String, String> ENV = Map.of("GITHUB_TOKEN", TOKEN);
   static final Set<String> KNOWN =
       Set.of(
