@@ -23,11 +23,7 @@ public record AwsAccountTagCheck(
   public static final String KIND = "aws-account-tag";
 
   public AwsAccountTagCheck {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(clause, "clause");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(remediation, "remediation");
+    Check.requireHeader(id, title, clause, severity, remediation);
     rationale = Objects.requireNonNullElse(rationale, Optional.empty());
     Objects.requireNonNull(tag, "tag");
     matches = Objects.requireNonNullElse(matches, Optional.empty());

@@ -22,11 +22,7 @@ public record BranchExistsCheck(
   public static final String KIND = "branch-exists";
 
   public BranchExistsCheck {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(clause, "clause");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(remediation, "remediation");
+    Check.requireHeader(id, title, clause, severity, remediation);
     rationale = Objects.requireNonNullElse(rationale, Optional.empty());
     branches = List.copyOf(branches);
   }

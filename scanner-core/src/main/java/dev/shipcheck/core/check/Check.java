@@ -3,6 +3,7 @@ package dev.shipcheck.core.check;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.shipcheck.core.rule.Severity;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,4 +49,14 @@ public sealed interface Check
 
   /** The {@code kind} key's value. */
   String kind();
+
+  /** Checks the keys every kind has; for the records' compact constructors. */
+  static void requireHeader(
+      String id, String title, String clause, Severity severity, String remediation) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(clause, "clause");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(remediation, "remediation");
+  }
 }

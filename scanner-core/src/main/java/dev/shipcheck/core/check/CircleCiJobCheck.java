@@ -69,11 +69,7 @@ public record CircleCiJobCheck(
   }
 
   public CircleCiJobCheck {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(clause, "clause");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(remediation, "remediation");
+    Check.requireHeader(id, title, clause, severity, remediation);
     rationale = Objects.requireNonNullElse(rationale, Optional.empty());
     jobs = Objects.requireNonNullElse(jobs, Optional.empty());
     name = Objects.requireNonNullElse(name, Optional.empty());

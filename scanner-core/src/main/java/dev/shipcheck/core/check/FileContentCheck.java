@@ -60,11 +60,7 @@ public record FileContentCheck(
   }
 
   public FileContentCheck {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(clause, "clause");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(remediation, "remediation");
+    Check.requireHeader(id, title, clause, severity, remediation);
     rationale = Objects.requireNonNullElse(rationale, Optional.empty());
     paths = List.copyOf(paths);
     matches = Objects.requireNonNullElse(matches, Optional.empty());

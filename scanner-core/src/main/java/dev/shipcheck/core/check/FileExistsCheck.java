@@ -22,11 +22,7 @@ public record FileExistsCheck(
   public static final String KIND = "file-exists";
 
   public FileExistsCheck {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(clause, "clause");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(remediation, "remediation");
+    Check.requireHeader(id, title, clause, severity, remediation);
     rationale = Objects.requireNonNullElse(rationale, Optional.empty());
     paths = List.copyOf(paths);
   }

@@ -67,11 +67,7 @@ public record StatusCakeCheck(
   }
 
   public StatusCakeCheck {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(clause, "clause");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(remediation, "remediation");
+    Check.requireHeader(id, title, clause, severity, remediation);
     rationale = Objects.requireNonNullElse(rationale, Optional.empty());
     Objects.requireNonNull(field, "field");
     matches = Objects.requireNonNullElse(matches, Optional.empty());
