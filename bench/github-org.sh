@@ -22,7 +22,7 @@ JAR="$ROOT/cli/target/shipcheck.jar"
 echo "GitHub org audit, simulator latency ${LATENCY_MS} ms, $(nproc) cores, $("$JAVA" -version 2>&1 | head -n1)"
 printf '%-8s %-9s %-9s %-13s %-9s %-12s %-10s %s\n' repos scanned wall_s requests req/repo points peak_rss_MiB exit
 for n in "${SIZES[@]}"; do
-  "$JAVA" -Xmx3g -cp "$JAR" dev.shipcheck.fixtures.sim.github.SimulatorMain \
+  "$JAVA" -Xmx3g -cp "$JAR" dev.shipcheck.simulators.github.SimulatorMain \
       --repos "$n" --latency-ms "$LATENCY_MS" --token bench >"$WORK/sim-$n.out" 2>"$WORK/sim-$n.err" &
   SIM_PID=$!
   for _ in $(seq 120); do grep -q '^github=' "$WORK/sim-$n.out" 2>/dev/null && break; sleep 0.5; done

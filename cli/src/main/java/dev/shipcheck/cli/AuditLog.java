@@ -2,7 +2,7 @@ package dev.shipcheck.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.core.history.AuditEntry;
+import dev.shipcheck.history.AuditEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -2,13 +2,13 @@ package dev.shipcheck.cli;
 
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.engine.Waivers;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.report.Gate;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.RunPoint;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.WaiverStatus;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;

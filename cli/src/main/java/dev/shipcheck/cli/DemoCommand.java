@@ -1,9 +1,9 @@
 package dev.shipcheck.cli;
 
 import dev.shipcheck.core.engine.ExitCode;
-import dev.shipcheck.fixtures.acme.AcmeOrg;
-import dev.shipcheck.fixtures.acme.AcmeProject;
-import dev.shipcheck.fixtures.acme.AcmeSimulators;
+import dev.shipcheck.simulators.acme.AcmeOrg;
+import dev.shipcheck.simulators.acme.AcmeProject;
+import dev.shipcheck.simulators.acme.AcmeSimulators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

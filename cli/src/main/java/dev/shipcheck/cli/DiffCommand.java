@@ -1,9 +1,9 @@
 package dev.shipcheck.cli;
 
-import dev.shipcheck.core.baseline.Baselines;
-import dev.shipcheck.core.baseline.Comparison;
 import dev.shipcheck.core.engine.ExitCode;
-import dev.shipcheck.core.rule.Severity;
+import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.report.Comparison;
+import dev.shipcheck.history.Baselines;
 import dev.shipcheck.reports.diff.DiffRenderer;
 import java.util.List;
 import java.util.Map;

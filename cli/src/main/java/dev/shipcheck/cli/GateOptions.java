@@ -1,7 +1,7 @@
 package dev.shipcheck.cli;
 
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.reports.json.JsonReportWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.shipcheck.cli;
 
-import dev.shipcheck.core.history.AuditEntry;
-import dev.shipcheck.core.history.RunFile;
 import dev.shipcheck.core.report.Target;
+import dev.shipcheck.history.AuditEntry;
+import dev.shipcheck.history.RunFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;

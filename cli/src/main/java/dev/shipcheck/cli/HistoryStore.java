@@ -1,12 +1,12 @@
 package dev.shipcheck.cli;
 
 import dev.shipcheck.core.Json;
-import dev.shipcheck.core.history.Actor;
-import dev.shipcheck.core.history.AuditEntry;
-import dev.shipcheck.core.history.RunFile;
-import dev.shipcheck.core.history.Trend;
 import dev.shipcheck.core.report.History;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.history.Actor;
+import dev.shipcheck.history.AuditEntry;
+import dev.shipcheck.history.RunFile;
+import dev.shipcheck.history.Trend;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;

@@ -1,10 +1,10 @@
 package dev.shipcheck.cli;
 
 import dev.shipcheck.core.engine.ExitCode;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.policy.ClauseCatalog;
-import dev.shipcheck.core.report.ReportMerge;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Severity;
+import dev.shipcheck.history.ReportMerge;
 import dev.shipcheck.reports.json.JsonReportWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.shipcheck.cli;
 
+import dev.shipcheck.checks.Checks;
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.policy.PolicyLoader;
@@ -96,7 +97,7 @@ final class PolicyCommand implements Command {
         .println(
             rest[0]
                 + ": valid ("
-                + count(policy.policy().checks().size(), "declarative check")
+                + count(policy.policy().section(Checks.SECTION).all().size(), "declarative check")
                 + ", "
                 + count(pluginRules, "plugin rule")
                 + ", "

@@ -1,10 +1,11 @@
 package dev.shipcheck.cli;
 
-import dev.shipcheck.core.check.DeclarativeChecks;
-import dev.shipcheck.core.plugin.PluginDirectory;
-import dev.shipcheck.core.plugin.PluginException;
-import dev.shipcheck.core.plugin.PluginLoader;
-import dev.shipcheck.core.plugin.Plugins;
+import dev.shipcheck.checks.CheckReferences;
+import dev.shipcheck.checks.DeclarativeChecks;
+import dev.shipcheck.cli.plugin.PluginDirectory;
+import dev.shipcheck.cli.plugin.PluginException;
+import dev.shipcheck.cli.plugin.PluginLoader;
+import dev.shipcheck.cli.plugin.Plugins;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.policy.PolicyProblem;
@@ -55,11 +56,15 @@ final class RuleSetup implements AutoCloseable {
   static RuleSetup of(LoadedPolicy policy, List<String> pluginDirs, Terminal terminal)
       throws Policies.InvalidPolicyException, UsageException {
     ClauseCatalog builtInClauses = ClauseCatalog.builtIn();
-    List<PolicyProblem> clauseProblems = PolicyReferences.clauseProblems(policy, builtInClauses);
+    List<PolicyProblem> clauseProblems =
+        new ArrayList<>(PolicyReferences.clauseProblems(policy, builtInClauses));
+    ClauseCatalog clauses = PolicyReferences.clauses(policy, builtInClauses);
+    if (clauseProblems.isEmpty()) {
+      clauseProblems.addAll(CheckReferences.clauseProblems(policy, clauses));
+    }
     if (!clauseProblems.isEmpty()) {
       throw new Policies.InvalidPolicyException(clauseProblems);
     }
-    ClauseCatalog clauses = PolicyReferences.clauses(policy, builtInClauses);
     Plugins plugins;
     try {
       plugins =
@@ -72,7 +77,7 @@ final class RuleSetup implements AutoCloseable {
     plugins.notes().forEach(n -> terminal.err().println("shipcheck: note: " + Terminal.clean(n)));
     try {
       RuleCatalog withPlugins = RuleCatalog.builtIn().plus(plugins.rules());
-      List<PolicyProblem> idProblems = PolicyReferences.checkIdProblems(policy, withPlugins);
+      List<PolicyProblem> idProblems = CheckReferences.idProblems(policy, withPlugins);
       if (!idProblems.isEmpty()) {
         throw new Policies.InvalidPolicyException(idProblems);
       }

@@ -1,7 +1,7 @@
 package dev.shipcheck.cli;
 
 import dev.shipcheck.core.engine.ExitCode;
-import dev.shipcheck.fixtures.repos.SampleRepos;
+import dev.shipcheck.simulators.repos.SampleRepos;
 import java.nio.file.Path;
 
 /**

@@ -1,13 +1,13 @@
 package dev.shipcheck.cli;
 
-import dev.shipcheck.core.baseline.Baselines;
-import dev.shipcheck.core.baseline.Comparison;
 import dev.shipcheck.core.collect.Notification;
 import dev.shipcheck.core.engine.ExitCode;
-import dev.shipcheck.core.history.Actor;
 import dev.shipcheck.core.report.BaselineRef;
+import dev.shipcheck.core.report.Comparison;
 import dev.shipcheck.core.report.Gate;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.history.Actor;
+import dev.shipcheck.history.Baselines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.shipcheck.cli;
 
 import dev.shipcheck.core.engine.ExitCode;
-import dev.shipcheck.fixtures.acme.AcmeOrg;
-import dev.shipcheck.fixtures.acme.AcmeSimulators;
+import dev.shipcheck.simulators.acme.AcmeOrg;
+import dev.shipcheck.simulators.acme.AcmeSimulators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

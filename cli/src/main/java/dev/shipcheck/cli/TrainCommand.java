@@ -2,7 +2,7 @@ package dev.shipcheck.cli;
 
 import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.policy.PolicyLoader;
-import dev.shipcheck.fixtures.repos.SampleRepos;
+import dev.shipcheck.simulators.repos.SampleRepos;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,11 +2,11 @@ package dev.shipcheck.cli;
 
 import dev.shipcheck.collectors.git.GitRepos;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.core.fact.circleci.SchemaDiagnostics;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.rule.RuleCatalog;
+import dev.shipcheck.facts.circleci.SchemaDiagnostics;
 import dev.shipcheck.reports.sarif.SarifWriter;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.shipcheck.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -56,7 +57,7 @@ class ArchitectureTest {
   void declarativeChecksDoNoIoEither() {
     noClasses()
         .that()
-        .resideInAPackage("dev.shipcheck.core.check..")
+        .resideInAPackage("dev.shipcheck.checks..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(IO)
@@ -124,6 +125,33 @@ class ArchitectureTest {
         .should()
         .implement(Rule.class)
         .check(CLASSES);
+  }
+
+  /** The root package of each module's main code; a package cycle inside any of them fails. */
+  static final String[] MODULE_ROOTS = {
+    "core",
+    "facts",
+    "checks",
+    "history",
+    "collectors",
+    "rules",
+    "reports",
+    "simulators",
+    "rulekit",
+    "cli"
+  };
+
+  @Test
+  void noModuleHasAPackageCycle() {
+    for (String root : MODULE_ROOTS) {
+      slices()
+          .matching("dev.shipcheck." + root + ".(**)")
+          .should()
+          .beFreeOfCycles()
+          .as("the packages of dev.shipcheck." + root + " are free of cycles")
+          .allowEmptyShould(true) // a module of one package has no subpackages to match
+          .check(CLASSES);
+    }
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.fixtures.repos.SampleRepo;
-import dev.shipcheck.fixtures.repos.SampleRepos;
+import dev.shipcheck.simulators.repos.SampleRepo;
+import dev.shipcheck.simulators.repos.SampleRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -2,15 +2,15 @@ package dev.shipcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipcheck.core.fact.circleci.CircleCiConfigDeriver;
-import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
-import dev.shipcheck.core.fact.circleci.ConfigProblem;
-import dev.shipcheck.core.fact.circleci.ConfigState;
-import dev.shipcheck.core.fact.circleci.JobEntry;
-import dev.shipcheck.core.fact.circleci.Requirement;
-import dev.shipcheck.core.fact.circleci.SchemaDiagnostics;
-import dev.shipcheck.core.fact.circleci.Workflow;
 import dev.shipcheck.core.yaml.YamlTree;
+import dev.shipcheck.facts.circleci.CircleCiConfigDeriver;
+import dev.shipcheck.facts.circleci.CircleCiPipeline;
+import dev.shipcheck.facts.circleci.ConfigProblem;
+import dev.shipcheck.facts.circleci.ConfigState;
+import dev.shipcheck.facts.circleci.JobEntry;
+import dev.shipcheck.facts.circleci.Requirement;
+import dev.shipcheck.facts.circleci.SchemaDiagnostics;
+import dev.shipcheck.facts.circleci.Workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.fixtures.repos.SampleRepo;
-import dev.shipcheck.fixtures.repos.SampleRepos;
-import dev.shipcheck.fixtures.sim.aws.AwsOrganizationsSimulator;
-import dev.shipcheck.fixtures.sim.aws.SimAccount;
-import dev.shipcheck.fixtures.sim.statuscake.SimUptimeCheck;
-import dev.shipcheck.fixtures.sim.statuscake.StatusCakeSimulator;
+import dev.shipcheck.simulators.aws.AwsOrganizationsSimulator;
+import dev.shipcheck.simulators.aws.SimAccount;
+import dev.shipcheck.simulators.repos.SampleRepo;
+import dev.shipcheck.simulators.repos.SampleRepos;
+import dev.shipcheck.simulators.statuscake.SimUptimeCheck;
+import dev.shipcheck.simulators.statuscake.StatusCakeSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

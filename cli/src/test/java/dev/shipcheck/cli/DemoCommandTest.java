@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.fixtures.acme.AcmeSimulators;
+import dev.shipcheck.simulators.acme.AcmeSimulators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.shipcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipcheck.core.history.AuditEntry;
+import dev.shipcheck.history.AuditEntry;
 import dev.shipcheck.reports.json.JsonReportWriter;
 import java.io.BufferedReader;
 import java.io.InputStream;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.core.history.Actor;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.fixtures.repos.SampleRepos;
+import dev.shipcheck.history.Actor;
 import dev.shipcheck.reports.json.JsonReportWriter;
+import dev.shipcheck.simulators.repos.SampleRepos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

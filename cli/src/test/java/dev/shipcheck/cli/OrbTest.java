@@ -2,7 +2,7 @@ package dev.shipcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
+import dev.shipcheck.facts.circleci.CircleCiPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

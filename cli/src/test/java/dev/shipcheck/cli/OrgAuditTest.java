@@ -1,7 +1,7 @@
 package dev.shipcheck.cli;
 
-import static dev.shipcheck.fixtures.sim.github.SyntheticOrg.Files.NO_DOCKERFILE;
-import static dev.shipcheck.fixtures.sim.github.SyntheticOrg.Files.UNPINNED_DOCKERFILE;
+import static dev.shipcheck.simulators.github.SyntheticOrg.Files.NO_DOCKERFILE;
+import static dev.shipcheck.simulators.github.SyntheticOrg.Files.UNPINNED_DOCKERFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +9,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
 import dev.shipcheck.core.Json;
 import dev.shipcheck.core.rule.RuleCatalog;
-import dev.shipcheck.fixtures.sim.github.GitHubSimulator;
-import dev.shipcheck.fixtures.sim.github.SimConfig;
-import dev.shipcheck.fixtures.sim.github.SimRepo;
-import dev.shipcheck.fixtures.sim.github.SyntheticOrg;
-import dev.shipcheck.fixtures.sim.github.SyntheticOrg.Protection;
 import dev.shipcheck.reports.json.JsonReportWriter;
+import dev.shipcheck.simulators.github.GitHubSimulator;
+import dev.shipcheck.simulators.github.SimConfig;
+import dev.shipcheck.simulators.github.SimRepo;
+import dev.shipcheck.simulators.github.SyntheticOrg;
+import dev.shipcheck.simulators.github.SyntheticOrg.Protection;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
 import dev.shipcheck.core.rule.RuleApi;
 import dev.shipcheck.fixtures.plugins.PluginJarBuilder;
-import dev.shipcheck.fixtures.repos.SampleRepos;
+import dev.shipcheck.simulators.repos.SampleRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,7 +39,8 @@ class PluginsTest {
         package com.acme;
 
         import dev.shipcheck.core.fact.Facts;
-        import dev.shipcheck.core.fact.repo.RepoFiles;
+        import dev.shipcheck.facts.repo.RepoFiles;
+        import dev.shipcheck.core.outcome.*;
         import dev.shipcheck.core.rule.*;
 
         %s
@@ -196,8 +197,8 @@ class PluginsTest {
             """
             package com.acme;
             @dev.shipcheck.core.rule.PolicyRule(title = "Ends with a period.", clauses = "NOPE-1",
-                severity = dev.shipcheck.core.rule.Severity.LOW,
-                facts = dev.shipcheck.core.fact.repo.RepoFiles.class)
+                severity = dev.shipcheck.core.outcome.Severity.LOW,
+                facts = dev.shipcheck.facts.repo.RepoFiles.class)
             public final class Bad implements dev.shipcheck.core.rule.Rule {
               public dev.shipcheck.core.rule.Verdict evaluate(
                   dev.shipcheck.core.fact.Facts f, dev.shipcheck.core.rule.RuleContext c) {

@@ -2,9 +2,9 @@ package dev.shipcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipcheck.core.fact.circleci.BranchRun;
-import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
-import dev.shipcheck.core.fact.circleci.Workflow;
+import dev.shipcheck.facts.circleci.BranchRun;
+import dev.shipcheck.facts.circleci.CircleCiPipeline;
+import dev.shipcheck.facts.circleci.Workflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.fixtures.acme.AcmeOrg;
+import dev.shipcheck.simulators.acme.AcmeOrg;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

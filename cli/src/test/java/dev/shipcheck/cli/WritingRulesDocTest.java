@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
 import dev.shipcheck.core.rule.Rule;
-import dev.shipcheck.fixtures.RuleTester;
+import dev.shipcheck.facts.repo.RepoFiles;
+import dev.shipcheck.rulekit.RuleTester;
 import dev.shipcheck.rules.git.CoreBranchesExist;
 import java.io.File;
 import java.io.IOException;
@@ -178,14 +179,15 @@ class WritingRulesDocTest {
   }
 
   /**
-   * A local repository holding this build's parent POM, rule API, rule kit and built-in rules, as
-   * {@code mvn install} would leave them. Everything else comes from the machine's local repository
-   * through {@link #settings()}, never from the network.
+   * A local repository holding this build's parent POM, rule API, facts, rule kit and built-in
+   * rules, as {@code mvn install} would leave them. Everything else comes from the machine's local
+   * repository through {@link #settings()}, never from the network.
    */
   static Path stageArtifacts(Path repository) throws IOException {
     String version = version();
     stage(repository, "shipcheck-parent", version, ROOT.resolve("pom.xml"), Optional.empty());
     stage(repository, "scanner-core", version, module("scanner-core"), classes(Rule.class));
+    stage(repository, "facts", version, module("facts"), classes(RepoFiles.class));
     stage(repository, "rule-kit", version, module("rule-kit"), classes(RuleTester.class));
     stage(repository, "rules", version, module("rules"), classes(CoreBranchesExist.class));
     return repository;

@@ -1,6 +1,8 @@
 package dev.shipcheck.reports;
 
 import dev.shipcheck.core.engine.Engine;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.report.AppliedWaiver;
 import dev.shipcheck.core.report.PolicyInfo;
 import dev.shipcheck.core.report.ReportOutput;
@@ -10,8 +12,6 @@ import dev.shipcheck.core.report.Summary;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.report.ToolInfo;
 import dev.shipcheck.core.report.WaiverStatus;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

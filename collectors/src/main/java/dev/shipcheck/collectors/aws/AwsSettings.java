@@ -3,7 +3,6 @@ package dev.shipcheck.collectors.aws;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.SourceContext;
-import dev.shipcheck.core.policy.Policy;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,7 +70,7 @@ record AwsSettings(Optional<URI> endpoint, String region, Credentials credential
 
   /** The settings, or empty when the source is not configured for this scan. */
   static Optional<AwsSettings> from(SourceContext ctx) {
-    Policy.AwsSource policy = ctx.policy().policy().sources().aws();
+    AwsSource policy = ctx.policy().policy().section(AwsSource.SECTION);
     Optional<String> keyId = env(ctx, ACCESS_KEY);
     Optional<Secret> secret = ctx.secret(SECRET_KEY);
     boolean keys = keyId.isPresent() && secret.isPresent();

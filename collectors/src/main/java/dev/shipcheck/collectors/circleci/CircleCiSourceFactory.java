@@ -1,6 +1,7 @@
 package dev.shipcheck.collectors.circleci;
 
 import dev.shipcheck.collectors.circleci.contexts.CircleCiContextsCollector;
+import dev.shipcheck.collectors.http.UrlSource;
 import dev.shipcheck.core.collect.Collector;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
@@ -8,6 +9,7 @@ import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
 import dev.shipcheck.core.collect.SourceStatus;
+import dev.shipcheck.core.policy.PolicySection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -21,6 +23,21 @@ import java.util.Optional;
  * pre-merge scan does no network I/O unless asked to.
  */
 public final class CircleCiSourceFactory implements SourceFactory {
+  /** The policy's {@code sources.circleci} section: where the API is. */
+  public static final PolicySection<UrlSource> ENDPOINT = new Endpoint();
+
+  /** Registered with {@link java.util.ServiceLoader}; read it through {@link #ENDPOINT}. */
+  public static final class Endpoint extends UrlSource.Section {
+    public Endpoint() {
+      super("circleci", "https://circleci.com");
+    }
+
+    @Override
+    public int order() {
+      return 30;
+    }
+  }
+
   public static final String NAME = "circleci";
   public static final String TOKEN = "CIRCLECI_TOKEN";
   public static final String URL_OPTION = "circleci-url";
@@ -44,7 +61,7 @@ public final class CircleCiSourceFactory implements SourceFactory {
   Source create(SourceContext context, Duration timeout) {
     Optional<Secret> token = context.secret(TOKEN);
     Optional<String> flag = context.option(URL_OPTION);
-    String base = flag.orElse(context.policy().policy().sources().circleci().url());
+    String base = flag.orElse(context.policy().policy().section(ENDPOINT).url());
     Optional<URI> endpoint = endpoint(base);
     // The collector is listed even when unconfigured, so its facts become NOT_RUN with the
     // status's advice rather than "no source provides it".
@@ -54,7 +71,7 @@ public final class CircleCiSourceFactory implements SourceFactory {
                 endpoint.orElse(URI.create("https://circleci.com" + OrbRegistryClient.PATH)),
                 token,
                 timeout),
-            CircleCiContextsCollector.from(context));
+            CircleCiContextsCollector.from(context, base));
     boolean configured =
         context.mode() == ScanMode.ORGANIZATION
             || token.isPresent()

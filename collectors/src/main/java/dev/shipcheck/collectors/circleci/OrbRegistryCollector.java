@@ -7,7 +7,8 @@ import dev.shipcheck.core.collect.Notification;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.FactValue;
-import dev.shipcheck.core.fact.circleci.OrbRegistry;
+import dev.shipcheck.facts.circleci.CircleCiPolicy;
+import dev.shipcheck.facts.circleci.OrbRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class OrbRegistryCollector implements Collector {
     Set<String> orbs = new LinkedHashSet<>();
     request
         .policy()
-        .circleci()
+        .section(CircleCiPolicy.SECTION)
         .deploymentOrb()
         .ifPresent(o -> orbs.add(o.trim().toLowerCase(Locale.ROOT)));
     OrbRegistryClient client = new OrbRegistryClient(endpoint, token, timeout, request.metrics());

@@ -1,6 +1,6 @@
 package dev.shipcheck.collectors.git;
 
-import dev.shipcheck.core.fact.repo.Branches;
+import dev.shipcheck.facts.repo.Branches;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

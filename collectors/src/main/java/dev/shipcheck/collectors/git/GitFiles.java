@@ -1,8 +1,8 @@
 package dev.shipcheck.collectors.git;
 
 import dev.shipcheck.core.collect.FileWants;
-import dev.shipcheck.core.fact.repo.FileContent;
-import dev.shipcheck.core.fact.repo.RepoFiles;
+import dev.shipcheck.facts.repo.FileContent;
+import dev.shipcheck.facts.repo.RepoFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

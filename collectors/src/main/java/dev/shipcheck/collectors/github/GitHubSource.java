@@ -8,7 +8,7 @@ import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.collect.SourceStatus;
 import dev.shipcheck.core.fact.Project;
-import dev.shipcheck.core.fact.github.GitHubRepository;
+import dev.shipcheck.facts.github.GitHubRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,12 +1,14 @@
 package dev.shipcheck.collectors.github;
 
 import dev.shipcheck.collectors.git.GitRepos;
+import dev.shipcheck.collectors.http.UrlSource;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
 import dev.shipcheck.core.collect.SourceStatus;
+import dev.shipcheck.core.policy.PolicySection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,21 @@ import org.eclipse.jgit.lib.Repository;
  * runs).
  */
 public final class GitHubSourceFactory implements SourceFactory {
+  /** The policy's {@code sources.github} section: where the API is. */
+  public static final PolicySection<UrlSource> ENDPOINT = new Endpoint();
+
+  /** Registered with {@link java.util.ServiceLoader}; read it through {@link #ENDPOINT}. */
+  public static final class Endpoint extends UrlSource.Section {
+    public Endpoint() {
+      super("github", "https://api.github.com");
+    }
+
+    @Override
+    public int order() {
+      return 20;
+    }
+  }
+
   public static final String NAME = "github";
   public static final String TOKEN = "GITHUB_TOKEN";
 
@@ -47,7 +64,7 @@ public final class GitHubSourceFactory implements SourceFactory {
 
   @Override
   public Source create(SourceContext ctx) {
-    String url = ctx.option("github-url").orElse(ctx.policy().policy().sources().github().url());
+    String url = ctx.option("github-url").orElse(ctx.policy().policy().section(ENDPOINT).url());
     Optional<Secret> token = ctx.secret(TOKEN);
     if (token.isEmpty()) {
       String how =

@@ -1,10 +1,10 @@
 package dev.shipcheck.collectors.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shipcheck.core.fact.github.BypassActor;
-import dev.shipcheck.core.fact.github.ClassicRule;
-import dev.shipcheck.core.fact.github.Ruleset;
-import dev.shipcheck.core.fact.github.RulesetRule;
+import dev.shipcheck.facts.github.BypassActor;
+import dev.shipcheck.facts.github.ClassicRule;
+import dev.shipcheck.facts.github.Ruleset;
+import dev.shipcheck.facts.github.RulesetRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

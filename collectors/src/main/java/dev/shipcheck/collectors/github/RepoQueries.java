@@ -1,6 +1,6 @@
 package dev.shipcheck.collectors.github;
 
-import dev.shipcheck.core.fact.repo.Glob;
+import dev.shipcheck.core.collect.Glob;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.collectors.github.RepoQueries.Layout;
 import dev.shipcheck.collectors.github.RepoQueries.Parts;
 import dev.shipcheck.core.collect.FileWants;
+import dev.shipcheck.facts.circleci.CircleCiConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -275,7 +276,7 @@ final class RepoReader {
   /** The production branch, when it has the CircleCI config (which is then read from it). */
   Optional<String> productionRev(RepoState s) {
     Optional<String> prod = s.productionBranch(productionNames);
-    String configDir = parent(FileWants.CIRCLECI_CONFIG);
+    String configDir = parent(CircleCiConfig.PATH);
     return prod.filter(p -> s.entry(p, configDir, CONFIG).isPresent());
   }
 

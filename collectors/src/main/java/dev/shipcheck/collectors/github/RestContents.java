@@ -1,7 +1,7 @@
 package dev.shipcheck.collectors.github;
 
 import dev.shipcheck.core.collect.SourceMetrics;
-import dev.shipcheck.core.fact.repo.FileContent;
+import dev.shipcheck.facts.repo.FileContent;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,12 @@
 package dev.shipcheck.collectors.statuscake;
 
+import dev.shipcheck.collectors.http.UrlSource;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
 import dev.shipcheck.core.collect.SourceStatus;
+import dev.shipcheck.core.policy.PolicySection;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,21 @@ import java.util.Optional;
  * is reported as not available rather than silently not run).
  */
 public final class StatusCakeSourceFactory implements SourceFactory {
+  /** The policy's {@code sources.statuscake} section: where the API is. */
+  public static final PolicySection<UrlSource> ENDPOINT = new Endpoint();
+
+  /** Registered with {@link java.util.ServiceLoader}; read it through {@link #ENDPOINT}. */
+  public static final class Endpoint extends UrlSource.Section {
+    public Endpoint() {
+      super("statuscake", "https://api.statuscake.com");
+    }
+
+    @Override
+    public int order() {
+      return 50;
+    }
+  }
+
   public static final String NAME = "statuscake";
   public static final String TOKEN_ENV = "STATUSCAKE_API_TOKEN";
 
@@ -35,7 +52,7 @@ public final class StatusCakeSourceFactory implements SourceFactory {
   public Source create(SourceContext context) {
     Optional<Secret> token = context.secret(TOKEN_ENV);
     Optional<String> flag = context.option("statuscake-url");
-    String url = flag.orElse(context.policy().policy().sources().statuscake().url()).strip();
+    String url = flag.orElse(context.policy().policy().section(ENDPOINT).url()).strip();
     URI base;
     try {
       base = StatusCakeCollector.apiBase(url);

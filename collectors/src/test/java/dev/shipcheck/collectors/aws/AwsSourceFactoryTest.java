@@ -140,7 +140,7 @@ class AwsSourceFactoryTest {
   void aBadEndpointFlagIsReportedNotThrown() throws Exception {
     Source s = local(Map.of("aws-endpoint", "http://bad host"), Map.of());
     assertThat(s.status().configured()).isTrue();
-    var value = new SourceHarness().collectShared(s, dev.shipcheck.core.fact.aws.AwsAccounts.class);
+    var value = new SourceHarness().collectShared(s, dev.shipcheck.facts.aws.AwsAccounts.class);
     assertThat(value.toString()).contains("not a URL");
   }
 }

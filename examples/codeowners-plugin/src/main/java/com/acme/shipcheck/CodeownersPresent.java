@@ -2,13 +2,13 @@ package com.acme.shipcheck;
 
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.fact.repo.FileContent;
-import dev.shipcheck.core.fact.repo.RepoFiles;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.repo.FileContent;
+import dev.shipcheck.facts.repo.RepoFiles;
 import java.util.List;
 import java.util.Optional;
 

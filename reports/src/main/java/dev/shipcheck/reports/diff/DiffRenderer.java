@@ -1,8 +1,8 @@
 package dev.shipcheck.reports.diff;
 
-import dev.shipcheck.core.baseline.Change;
-import dev.shipcheck.core.baseline.Comparison;
 import dev.shipcheck.core.report.BaselineRef;
+import dev.shipcheck.core.report.Change;
+import dev.shipcheck.core.report.Comparison;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.reports.markdown.MarkdownSummaryWriter;

@@ -1,10 +1,10 @@
 package dev.shipcheck.reports.html;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.policy.Clause;
 import dev.shipcheck.core.report.ClauseResult;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

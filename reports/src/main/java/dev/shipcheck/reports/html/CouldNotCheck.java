@@ -1,10 +1,10 @@
 package dev.shipcheck.reports.html;
 
 import dev.shipcheck.core.collect.Notification;
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.SourceUsage;
-import dev.shipcheck.core.rule.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

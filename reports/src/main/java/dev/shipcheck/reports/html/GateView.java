@@ -1,11 +1,11 @@
 package dev.shipcheck.reports.html;
 
 import dev.shipcheck.core.engine.ExitCode;
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.BaselineRef;
 import dev.shipcheck.core.report.Gate;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.shipcheck.reports.html;
 
-import dev.shipcheck.core.rule.Outcome;
+import dev.shipcheck.core.outcome.Outcome;
 
 /**
  * How an outcome looks in the report: a symbol and a word as well as a colour, so that it reads in

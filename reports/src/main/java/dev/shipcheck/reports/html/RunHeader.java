@@ -1,9 +1,9 @@
 package dev.shipcheck.reports.html;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.SourceUsage;
 import dev.shipcheck.core.report.Target;
-import dev.shipcheck.core.rule.Outcome;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,11 +1,11 @@
 package dev.shipcheck.reports.junit;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.AppliedWaiver;
 import dev.shipcheck.core.report.ReportOutput;
 import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;

@@ -2,10 +2,10 @@ package dev.shipcheck.reports.junit;
 
 import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Location;
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.AppliedWaiver;
 import dev.shipcheck.core.report.ClauseResult;
 import dev.shipcheck.core.report.Result;
-import dev.shipcheck.core.rule.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.shipcheck.reports.markdown;
 
 import dev.shipcheck.core.engine.Waivers;
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.ReportOutput;
 import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.WaiverStatus;
-import dev.shipcheck.core.rule.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static dev.shipcheck.reports.GatingFixtures.report;
 import static dev.shipcheck.reports.GatingFixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipcheck.core.baseline.Baselines;
-import dev.shipcheck.core.baseline.Comparison;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.report.Comparison;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
+import dev.shipcheck.history.Baselines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

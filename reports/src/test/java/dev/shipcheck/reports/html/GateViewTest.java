@@ -5,10 +5,10 @@ import static dev.shipcheck.reports.GatingFixtures.result;
 import static dev.shipcheck.reports.GatingFixtures.waived;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.shipcheck.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.fixtures.browser.BrowserPage;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.io.IOException;

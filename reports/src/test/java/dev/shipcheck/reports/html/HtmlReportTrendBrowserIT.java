@@ -2,8 +2,8 @@ package dev.shipcheck.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.fixtures.browser.BrowserPage;
 import dev.shipcheck.fixtures.reports.SampleHistory;
 import java.io.IOException;

@@ -3,11 +3,11 @@ package dev.shipcheck.reports.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.policy.Clause;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Summary;
-import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.util.List;
 import java.util.Map;

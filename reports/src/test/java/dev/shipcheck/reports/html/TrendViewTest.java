@@ -2,13 +2,13 @@ package dev.shipcheck.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.policy.Clause;
 import dev.shipcheck.core.report.ClausePoint;
 import dev.shipcheck.core.report.History;
 import dev.shipcheck.core.report.RunPoint;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
-import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.fixtures.reports.SampleHistory;
 import java.time.Instant;
 import java.util.List;

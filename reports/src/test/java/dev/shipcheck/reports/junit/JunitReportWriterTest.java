@@ -2,10 +2,10 @@ package dev.shipcheck.reports.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.fixtures.reports.MemoryOutput;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.io.ByteArrayInputStream;

@@ -5,13 +5,13 @@ import static dev.shipcheck.reports.GatingFixtures.result;
 import static dev.shipcheck.reports.GatingFixtures.waived;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shipcheck.core.baseline.Baselines;
 import dev.shipcheck.core.engine.ExitCode;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.WaiverStatus;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
+import dev.shipcheck.history.Baselines;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.Json;
-import dev.shipcheck.core.baseline.Baselines;
 import dev.shipcheck.core.engine.ExitCode;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
+import dev.shipcheck.history.Baselines;
 import dev.shipcheck.reports.GatingFixtures.MemoryOutput;
 import java.util.List;
 import java.util.Map;

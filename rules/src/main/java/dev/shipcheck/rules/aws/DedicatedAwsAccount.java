@@ -3,14 +3,15 @@ package dev.shipcheck.rules.aws;
 import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.ProjectLinks;
-import dev.shipcheck.core.fact.aws.AccountLink;
-import dev.shipcheck.core.fact.aws.AwsAccount;
-import dev.shipcheck.core.fact.aws.AwsAccounts;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.aws.AccountLink;
+import dev.shipcheck.facts.aws.AwsAccount;
+import dev.shipcheck.facts.aws.AwsAccounts;
+import dev.shipcheck.facts.aws.AwsPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class DedicatedAwsAccount implements Rule {
             "Create a member account for "
                 + project
                 + " if it has none, and tag it "
-                + context.policy().aws().projectTag()
+                + context.policy().section(AwsPolicy.SECTION).projectTag()
                 + "="
                 + ProjectLinks.shortName(project)
                 + ", or link it in the policy: projects: {"

@@ -2,18 +2,18 @@ package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.fact.circleci.CircleCiConfig;
-import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
-import dev.shipcheck.core.fact.circleci.ConfigProblem;
-import dev.shipcheck.core.fact.circleci.ConfigState;
-import dev.shipcheck.core.fact.circleci.Workflow;
-import dev.shipcheck.core.fact.repo.FileContent;
-import dev.shipcheck.core.fact.repo.RepoFiles;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.circleci.CircleCiConfig;
+import dev.shipcheck.facts.circleci.CircleCiPipeline;
+import dev.shipcheck.facts.circleci.ConfigProblem;
+import dev.shipcheck.facts.circleci.ConfigState;
+import dev.shipcheck.facts.circleci.Workflow;
+import dev.shipcheck.facts.repo.FileContent;
+import dev.shipcheck.facts.repo.RepoFiles;
 
 /** Deployment Policy §4: CircleCI is configured and integrated into the project. */
 @PolicyRule(

@@ -1,16 +1,17 @@
 package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.fact.circleci.BranchRun;
-import dev.shipcheck.core.fact.circleci.CircleCiConfig;
-import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
-import dev.shipcheck.core.fact.circleci.JobEntry;
-import dev.shipcheck.core.fact.circleci.JobRoles;
-import dev.shipcheck.core.fact.circleci.ProductionDeploy;
-import dev.shipcheck.core.fact.circleci.Workflow;
 import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
 import dev.shipcheck.core.yaml.Position;
+import dev.shipcheck.facts.circleci.BranchRun;
+import dev.shipcheck.facts.circleci.CircleCiConfig;
+import dev.shipcheck.facts.circleci.CircleCiPipeline;
+import dev.shipcheck.facts.circleci.CircleCiPolicy;
+import dev.shipcheck.facts.circleci.JobEntry;
+import dev.shipcheck.facts.circleci.JobRoles;
+import dev.shipcheck.facts.circleci.ProductionDeploy;
+import dev.shipcheck.facts.circleci.Workflow;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +49,9 @@ final class CircleCiRules {
 
   static List<ProductionDeploy> productionDeploys(CircleCiPipeline p, RuleContext ctx) {
     return ProductionDeploy.find(
-        p, new JobRoles(p, ctx.policy().circleci()), ctx.policy().branches().production());
+        p,
+        new JobRoles(p, ctx.policy().section(CircleCiPolicy.SECTION)),
+        ctx.policy().branches().production());
   }
 
   static String productionNames(RuleContext ctx) {

@@ -1,9 +1,9 @@
 package dev.shipcheck.rules.circleci;
 
-import dev.shipcheck.core.fact.circleci.ContextChoice;
-import dev.shipcheck.core.fact.circleci.JobEntry;
-import dev.shipcheck.core.fact.circleci.ProductionDeploy;
-import dev.shipcheck.core.fact.circleci.contexts.CircleCiContexts;
+import dev.shipcheck.facts.circleci.ContextChoice;
+import dev.shipcheck.facts.circleci.JobEntry;
+import dev.shipcheck.facts.circleci.ProductionDeploy;
+import dev.shipcheck.facts.circleci.contexts.CircleCiContexts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

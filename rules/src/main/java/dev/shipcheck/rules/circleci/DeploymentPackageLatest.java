@@ -1,17 +1,18 @@
 package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Facts;
-import dev.shipcheck.core.fact.circleci.CircleCiConfig;
-import dev.shipcheck.core.fact.circleci.OrbDeclaration;
-import dev.shipcheck.core.fact.circleci.OrbPin;
-import dev.shipcheck.core.fact.circleci.OrbRegistry;
-import dev.shipcheck.core.fact.circleci.OrbSource;
-import dev.shipcheck.core.fact.circleci.SemVer;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.circleci.CircleCiConfig;
+import dev.shipcheck.facts.circleci.CircleCiPolicy;
+import dev.shipcheck.facts.circleci.OrbDeclaration;
+import dev.shipcheck.facts.circleci.OrbPin;
+import dev.shipcheck.facts.circleci.OrbRegistry;
+import dev.shipcheck.facts.circleci.OrbSource;
+import dev.shipcheck.facts.circleci.SemVer;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ import java.util.Optional;
 public final class DeploymentPackageLatest implements Rule {
   @Override
   public Verdict evaluate(Facts facts, RuleContext context) {
-    Optional<String> orb = context.policy().circleci().deploymentOrb();
+    Optional<String> orb = context.policy().section(CircleCiPolicy.SECTION).deploymentOrb();
     if (orb.isEmpty()) {
       return Verdict.notApplicable(
               "the policy names no deployment orb (circleci.deploymentOrb), so there is no"

@@ -2,15 +2,16 @@ package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.fact.circleci.CircleCiConfig;
-import dev.shipcheck.core.fact.circleci.JobEntry;
-import dev.shipcheck.core.fact.circleci.ProductionDeploy;
-import dev.shipcheck.core.fact.circleci.Tri;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.circleci.CircleCiConfig;
+import dev.shipcheck.facts.circleci.CircleCiPolicy;
+import dev.shipcheck.facts.circleci.JobEntry;
+import dev.shipcheck.facts.circleci.ProductionDeploy;
+import dev.shipcheck.facts.circleci.Tri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class ProductionApprovalGate implements Rule {
       return Verdict.notApplicable(
           "no job deploys on a push to %s (deploy jobs: orb deploy jobs, 'circleci run release'"
               + " steps, names matching %s)",
-          production, context.policy().circleci().deployJobPattern());
+          production, context.policy().section(CircleCiPolicy.SECTION).deployJobPattern());
     }
     List<String> bad = new ArrayList<>();
     List<Location> where = new ArrayList<>();

@@ -2,16 +2,17 @@ package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.fact.circleci.CircleCiConfig;
-import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
-import dev.shipcheck.core.fact.circleci.JobRoles;
-import dev.shipcheck.core.fact.circleci.ProductionDeploy;
-import dev.shipcheck.core.fact.repo.RepoFiles;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.circleci.CircleCiConfig;
+import dev.shipcheck.facts.circleci.CircleCiPipeline;
+import dev.shipcheck.facts.circleci.CircleCiPolicy;
+import dev.shipcheck.facts.circleci.JobRoles;
+import dev.shipcheck.facts.circleci.ProductionDeploy;
+import dev.shipcheck.facts.repo.RepoFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class RollbackReady implements Rule {
       return unusable.get();
     }
     CircleCiPipeline p = c.pipeline().orElseThrow();
-    JobRoles roles = new JobRoles(p, context.policy().circleci());
+    JobRoles roles = new JobRoles(p, context.policy().section(CircleCiPolicy.SECTION));
     List<ProductionDeploy> deploys = CircleCiRules.productionDeploys(p, context);
     if (deploys.isEmpty()) {
       return Verdict.notApplicable(

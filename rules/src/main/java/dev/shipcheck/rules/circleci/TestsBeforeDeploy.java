@@ -2,17 +2,18 @@ package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.fact.circleci.CircleCiConfig;
-import dev.shipcheck.core.fact.circleci.CircleCiPipeline;
-import dev.shipcheck.core.fact.circleci.JobEntry;
-import dev.shipcheck.core.fact.circleci.JobRoles;
-import dev.shipcheck.core.fact.circleci.ProductionDeploy;
-import dev.shipcheck.core.fact.circleci.Tri;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.circleci.CircleCiConfig;
+import dev.shipcheck.facts.circleci.CircleCiPipeline;
+import dev.shipcheck.facts.circleci.CircleCiPolicy;
+import dev.shipcheck.facts.circleci.JobEntry;
+import dev.shipcheck.facts.circleci.JobRoles;
+import dev.shipcheck.facts.circleci.ProductionDeploy;
+import dev.shipcheck.facts.circleci.Tri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class TestsBeforeDeploy implements Rule {
       return unusable.get();
     }
     CircleCiPipeline p = c.pipeline().orElseThrow();
-    JobRoles roles = new JobRoles(p, context.policy().circleci());
+    JobRoles roles = new JobRoles(p, context.policy().section(CircleCiPolicy.SECTION));
     Predicate<JobEntry> isTest = e -> roles.testReason(e).isPresent();
     List<ProductionDeploy> deploys = CircleCiRules.productionDeploys(p, context);
     if (deploys.isEmpty()) {
@@ -83,7 +84,7 @@ public final class TestsBeforeDeploy implements Rule {
             "Add the test job to `requires:` of each production deploy job (directly or through"
                 + " the jobs it requires), and make sure it runs on the production branch. A job"
                 + " counts as a test job when its name matches circleci.testJobPattern ("
-                + context.policy().circleci().testJobPattern()
+                + context.policy().section(CircleCiPolicy.SECTION).testJobPattern()
                 + "), it uses `store_test_results`, or it runs a test command.");
   }
 }

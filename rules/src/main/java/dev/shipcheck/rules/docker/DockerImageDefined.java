@@ -2,13 +2,13 @@ package dev.shipcheck.rules.docker;
 
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.fact.docker.DockerImage;
-import dev.shipcheck.core.fact.repo.FileContent;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.docker.DockerImage;
+import dev.shipcheck.facts.repo.FileContent;
 
 /** Deployment Policy §1: every project has a Docker image definition. */
 @PolicyRule(

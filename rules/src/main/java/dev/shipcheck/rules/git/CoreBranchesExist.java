@@ -1,12 +1,12 @@
 package dev.shipcheck.rules.git;
 
 import dev.shipcheck.core.fact.Facts;
-import dev.shipcheck.core.fact.repo.Branches;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.repo.Branches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,17 +1,17 @@
 package dev.shipcheck.rules.github;
 
 import dev.shipcheck.core.fact.Facts;
-import dev.shipcheck.core.fact.github.BranchProtection;
-import dev.shipcheck.core.fact.github.BypassActor;
-import dev.shipcheck.core.fact.github.EffectiveProtection;
-import dev.shipcheck.core.fact.github.EffectiveProtection.Control;
-import dev.shipcheck.core.fact.repo.Branches;
-import dev.shipcheck.core.policy.Policy;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.github.BranchProtection;
+import dev.shipcheck.facts.github.BypassActor;
+import dev.shipcheck.facts.github.EffectiveProtection;
+import dev.shipcheck.facts.github.EffectiveProtection.Control;
+import dev.shipcheck.facts.github.GitHubPolicy;
+import dev.shipcheck.facts.repo.Branches;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +52,8 @@ public final class ProductionBranchProtected implements Rule {
                   + " protection for private repositories (Team or Enterprise), then protect it.");
     }
     EffectiveProtection effective = protection.effectiveFor(branch);
-    List<String> gaps = gaps(effective, context.policy().github().protection());
+    List<String> gaps =
+        gaps(effective, context.policy().section(GitHubPolicy.SECTION).protection());
     Verdict v =
         gaps.isEmpty()
             ? Verdict.pass("production branch '%s' is protected: %s", branch, effective.summary())
@@ -68,7 +69,7 @@ public final class ProductionBranchProtected implements Rule {
     return v;
   }
 
-  private static List<String> gaps(EffectiveProtection e, Policy.Protection wanted) {
+  private static List<String> gaps(EffectiveProtection e, GitHubPolicy.Protection wanted) {
     List<String> gaps = new ArrayList<>();
     if (e.unprotected()) {
       gaps.add("no classic rule or active ruleset protects it");

@@ -2,14 +2,15 @@ package dev.shipcheck.rules.statuscake;
 
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.ProjectLinks;
-import dev.shipcheck.core.fact.statuscake.MonitorLink;
-import dev.shipcheck.core.fact.statuscake.UptimeCheck;
-import dev.shipcheck.core.fact.statuscake.UptimeChecks;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
-import dev.shipcheck.core.rule.Severity;
 import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.statuscake.MonitorLink;
+import dev.shipcheck.facts.statuscake.StatusCakePolicy;
+import dev.shipcheck.facts.statuscake.UptimeCheck;
+import dev.shipcheck.facts.statuscake.UptimeChecks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class ProductionMonitored implements Rule {
       String tag =
           context
               .policy()
-              .statuscake()
+              .section(StatusCakePolicy.SECTION)
               .projectTag()
               .replace("{repo}", ProjectLinks.shortName(project));
       return Verdict.fail("no production site is linked to %s: %s", project, link.how())

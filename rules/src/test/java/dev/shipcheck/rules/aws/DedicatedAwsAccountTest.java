@@ -1,13 +1,13 @@
 package dev.shipcheck.rules.aws;
 
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.NOT_RUN;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.NOT_RUN;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
 
-import dev.shipcheck.core.fact.aws.AwsAccounts;
-import dev.shipcheck.fixtures.RuleTester;
+import dev.shipcheck.facts.aws.AwsAccounts;
 import dev.shipcheck.fixtures.facts.AwsFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
 class DedicatedAwsAccountTest {

@@ -1,21 +1,21 @@
 package dev.shipcheck.rules.circleci;
 
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_APPLICABLE;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.NOT_RUN;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_APPLICABLE;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.NOT_RUN;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
 import static dev.shipcheck.fixtures.facts.CircleCiFacts.context;
 import static dev.shipcheck.fixtures.facts.CircleCiFacts.contexts;
 import static dev.shipcheck.fixtures.facts.CircleCiFacts.groupContext;
 import static dev.shipcheck.fixtures.facts.CircleCiFacts.restriction;
 import static dev.shipcheck.fixtures.facts.CircleCiFacts.unreadableContext;
 
-import dev.shipcheck.core.fact.circleci.contexts.CircleCiContexts;
-import dev.shipcheck.core.fact.repo.RepoFiles;
-import dev.shipcheck.fixtures.RuleTester;
+import dev.shipcheck.facts.circleci.contexts.CircleCiContexts;
+import dev.shipcheck.facts.repo.RepoFiles;
 import dev.shipcheck.fixtures.facts.CircleCiFacts;
-import dev.shipcheck.fixtures.facts.RepoFacts;
+import dev.shipcheck.rulekit.RepoFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
 class ApproverRestrictedTest {

@@ -2,11 +2,11 @@ package dev.shipcheck.rules.circleci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.Result;
-import dev.shipcheck.core.rule.Outcome;
 import dev.shipcheck.core.rule.Rule;
-import dev.shipcheck.fixtures.RuleTester;
 import dev.shipcheck.fixtures.facts.CircleCiFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

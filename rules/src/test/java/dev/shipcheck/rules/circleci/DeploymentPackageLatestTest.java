@@ -1,14 +1,14 @@
 package dev.shipcheck.rules.circleci;
 
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_APPLICABLE;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.NOT_RUN;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_APPLICABLE;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.NOT_RUN;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
 
-import dev.shipcheck.core.fact.circleci.OrbRegistry;
-import dev.shipcheck.fixtures.RuleTester;
+import dev.shipcheck.facts.circleci.OrbRegistry;
 import dev.shipcheck.fixtures.facts.CircleCiFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
 class DeploymentPackageLatestTest {

@@ -1,13 +1,13 @@
 package dev.shipcheck.rules.docker;
 
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_APPLICABLE;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_APPLICABLE;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
 
-import dev.shipcheck.core.fact.repo.RepoFiles;
-import dev.shipcheck.fixtures.RuleTester;
-import dev.shipcheck.fixtures.facts.RepoFacts;
+import dev.shipcheck.facts.repo.RepoFiles;
+import dev.shipcheck.rulekit.RepoFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
 class DockerBaseImagePinnedTest {

@@ -2,10 +2,10 @@ package dev.shipcheck.rules.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.Result;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.fixtures.RuleTester;
-import dev.shipcheck.fixtures.facts.RepoFacts;
+import dev.shipcheck.rulekit.RepoFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

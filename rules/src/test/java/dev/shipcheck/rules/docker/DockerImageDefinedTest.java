@@ -1,12 +1,12 @@
 package dev.shipcheck.rules.docker;
 
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
 
-import dev.shipcheck.core.fact.repo.RepoFiles;
-import dev.shipcheck.fixtures.RuleTester;
-import dev.shipcheck.fixtures.facts.RepoFacts;
+import dev.shipcheck.facts.repo.RepoFiles;
+import dev.shipcheck.rulekit.RepoFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
 class DockerImageDefinedTest {
@@ -91,7 +91,7 @@ class DockerImageDefinedTest {
   void notRunWhenSourceNotConfigured() {
     tester
         .givenNotConfigured(RepoFiles.class, "set GITHUB_TOKEN")
-        .expect(dev.shipcheck.core.rule.Outcome.NOT_RUN)
+        .expect(dev.shipcheck.core.outcome.Outcome.NOT_RUN)
         .remediationContains("set GITHUB_TOKEN");
   }
 }

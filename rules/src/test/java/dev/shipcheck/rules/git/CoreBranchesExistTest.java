@@ -1,12 +1,12 @@
 package dev.shipcheck.rules.git;
 
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
 
-import dev.shipcheck.core.fact.repo.Branches;
-import dev.shipcheck.fixtures.RuleTester;
-import dev.shipcheck.fixtures.facts.RepoFacts;
+import dev.shipcheck.facts.repo.Branches;
+import dev.shipcheck.rulekit.RepoFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
 class CoreBranchesExistTest {

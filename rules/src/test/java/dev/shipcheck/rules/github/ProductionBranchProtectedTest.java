@@ -1,22 +1,22 @@
 package dev.shipcheck.rules.github;
 
-import static dev.shipcheck.core.fact.github.Ruleset.Enforcement.ACTIVE;
-import static dev.shipcheck.core.fact.github.Ruleset.Enforcement.EVALUATE;
-import static dev.shipcheck.core.fact.github.Ruleset.Level.ORGANIZATION;
-import static dev.shipcheck.core.fact.github.Ruleset.Level.REPOSITORY;
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
+import static dev.shipcheck.facts.github.Ruleset.Enforcement.ACTIVE;
+import static dev.shipcheck.facts.github.Ruleset.Enforcement.EVALUATE;
+import static dev.shipcheck.facts.github.Ruleset.Level.ORGANIZATION;
+import static dev.shipcheck.facts.github.Ruleset.Level.REPOSITORY;
 import static dev.shipcheck.fixtures.facts.GitHubFacts.fullClassic;
 import static dev.shipcheck.fixtures.facts.GitHubFacts.fullRules;
 import static dev.shipcheck.fixtures.facts.GitHubFacts.protection;
 
-import dev.shipcheck.core.fact.github.BranchProtection;
-import dev.shipcheck.core.fact.github.BypassActor;
-import dev.shipcheck.core.fact.github.ClassicRule;
-import dev.shipcheck.core.fact.github.RulesetRule;
-import dev.shipcheck.fixtures.RuleTester;
-import dev.shipcheck.fixtures.facts.RepoFacts;
+import dev.shipcheck.facts.github.BranchProtection;
+import dev.shipcheck.facts.github.BypassActor;
+import dev.shipcheck.facts.github.ClassicRule;
+import dev.shipcheck.facts.github.RulesetRule;
+import dev.shipcheck.rulekit.RepoFacts;
+import dev.shipcheck.rulekit.RuleTester;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
 package dev.shipcheck.rules.statuscake;
 
-import static dev.shipcheck.core.rule.Outcome.FAIL;
-import static dev.shipcheck.core.rule.Outcome.NOT_AVAILABLE;
-import static dev.shipcheck.core.rule.Outcome.NOT_RUN;
-import static dev.shipcheck.core.rule.Outcome.PASS;
+import static dev.shipcheck.core.outcome.Outcome.FAIL;
+import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
+import static dev.shipcheck.core.outcome.Outcome.NOT_RUN;
+import static dev.shipcheck.core.outcome.Outcome.PASS;
 import static dev.shipcheck.fixtures.facts.StatusCakeFacts.check;
 import static dev.shipcheck.fixtures.facts.StatusCakeFacts.checks;
 import static dev.shipcheck.fixtures.facts.StatusCakeFacts.paused;
 import static dev.shipcheck.fixtures.facts.StatusCakeFacts.withoutContactGroup;
 
-import dev.shipcheck.core.fact.statuscake.UptimeChecks;
-import dev.shipcheck.fixtures.RuleTester;
+import dev.shipcheck.facts.statuscake.UptimeChecks;
+import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
 class ProductionMonitoredTest {

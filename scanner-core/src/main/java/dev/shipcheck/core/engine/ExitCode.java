@@ -1,10 +1,10 @@
 package dev.shipcheck.core.engine;
 
-import dev.shipcheck.core.baseline.Comparison;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.report.Comparison;
 import dev.shipcheck.core.report.Gate;
 import dev.shipcheck.core.report.Result;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,17 @@
 package dev.shipcheck.core.engine;
 
 import dev.shipcheck.core.collect.Collector;
+import dev.shipcheck.core.collect.FileWants;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.FactDeriver;
 import dev.shipcheck.core.fact.FactTypes;
 import dev.shipcheck.core.fact.ProjectApplicability;
+import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.rule.RegisteredRule;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -87,6 +91,29 @@ public record FactPlan(
   /** The collected (not derived) fact types the rules need, in a stable order. */
   public static Set<Class<? extends Fact>> needed(List<RegisteredRule> rules) {
     Set<Class<? extends Fact>> out = new LinkedHashSet<>();
+    walk(rules, new LinkedHashSet<>(), out);
+    return out;
+  }
+
+  /** The files the scan reads: what its derivers and its rules name ({@link FileWants}). */
+  public static FileWants files(Policy policy, List<RegisteredRule> rules) {
+    return FileWants.forScan(
+        policy,
+        derivers(rules),
+        rules.stream().flatMap(r -> r.descriptor().files().stream()).toList());
+  }
+
+  /** The derivers the rules need, directly or through other derived facts. */
+  public static List<FactDeriver<?>> derivers(List<RegisteredRule> rules) {
+    List<FactDeriver<?>> out = new ArrayList<>();
+    walk(rules, out, new LinkedHashSet<>());
+    return out;
+  }
+
+  private static void walk(
+      List<RegisteredRule> rules,
+      Collection<FactDeriver<?>> derivers,
+      Set<Class<? extends Fact>> collected) {
     Deque<Class<? extends Fact>> todo = new ArrayDeque<>();
     rules.forEach(r -> todo.addAll(r.descriptor().facts()));
     Set<Class<? extends Fact>> seen = new LinkedHashSet<>();
@@ -97,11 +124,11 @@ public record FactPlan(
       }
       Optional<FactDeriver<?>> d = FactTypes.deriverOf(t);
       if (d.isPresent()) {
+        derivers.add(d.get());
         todo.addAll(d.get().inputs());
       } else {
-        out.add(t);
+        collected.add(t);
       }
     }
-    return out;
   }
 }

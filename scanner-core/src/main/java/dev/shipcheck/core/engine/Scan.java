@@ -1,6 +1,5 @@
 package dev.shipcheck.core.engine;
 
-import dev.shipcheck.core.collect.FileWants;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.policy.Policy;
@@ -51,7 +50,7 @@ public final class Scan {
                         FactPlan.of(rules, setup.sources()),
                         setup.projects(),
                         policy,
-                        FileWants.forScan(policy, rules),
+                        FactPlan.files(policy, rules),
                         metrics));
     List<Result> results = Engine.evaluate(facts, rules, setup.projects(), policy);
     LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);

@@ -14,6 +14,14 @@ public interface FactDeriver<F extends Fact> {
   List<Class<? extends Fact>> inputs();
 
   /**
+   * Repository files whose text this deriver reads from the collected files (paths or globs), so
+   * collectors read exactly those; e.g. the CircleCI deriver owns {@code .circleci/config.yml}.
+   */
+  default List<String> files(Policy policy) {
+    return List.of();
+  }
+
+  /**
    * Derives the fact. May throw {@link MissingFactException} (from {@code inputs.get}) when an
    * input is missing; the derived fact is then missing for the same reason.
    */

@@ -1,6 +1,6 @@
 package dev.shipcheck.core.fact;
 
-import dev.shipcheck.core.rule.Outcome;
+import dev.shipcheck.core.outcome.Outcome;
 import java.util.Objects;
 
 /**

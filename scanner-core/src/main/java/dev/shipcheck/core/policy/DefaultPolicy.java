@@ -1,13 +1,13 @@
 package dev.shipcheck.core.policy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The built-in default policy as a value. {@code default-policy.yml} says the same in YAML (it is
- * what a policy file is merged over); building it here keeps YAML parsing and Jackson binding off a
- * zero-configuration pre-merge scan's start-up. {@code PolicyLoaderTest} holds the two equal.
+ * The built-in default policy as a value: the kernel's defaults here, each section's from its
+ * {@link PolicySection#defaults()}. Building it in code keeps YAML parsing, schema validation and
+ * Jackson binding off a zero-configuration pre-merge scan's start-up.
  */
 final class DefaultPolicy {
   private DefaultPolicy() {}
@@ -16,31 +16,6 @@ final class DefaultPolicy {
     return new Policy(
         1,
         new Policy.BranchNames(List.of("qa"), List.of("staging"), List.of("production")),
-        new Policy.Docker(List.of("Dockerfile", "Containerfile", "docker/Dockerfile")),
-        new Policy.CircleCi(
-            Optional.empty(),
-            "(?i)deploy|release|publish",
-            "(?i)test|lint|scan|check",
-            List.of(
-                "dev",
-                "development",
-                "qa",
-                "test",
-                "testing",
-                "staging",
-                "stage",
-                "preprod",
-                "uat",
-                "sandbox",
-                "demo")),
-        new Policy.GitHub(new Policy.Protection(1, true, false)),
-        new Policy.Aws("Project"),
-        new Policy.StatusCake("project:{repo}"),
-        new Policy.Sources(
-            new Policy.UrlSource("https://api.github.com"),
-            new Policy.UrlSource("https://circleci.com"),
-            new Policy.AwsSource(Optional.empty(), "us-east-1", Optional.empty()),
-            new Policy.UrlSource("https://api.statuscake.com")),
         List.of(),
         new Policy.Scope(List.of("*"), List.of(), List.of(), false, false),
         Map.of(),
@@ -48,6 +23,18 @@ final class DefaultPolicy {
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        Map.of());
+  }
+
+  /**
+   * What identifies the built-in policy's content, for its hash in reports: the kernel's defaults
+   * and every section's, as their records print them (stable, and cheap beside serialising).
+   */
+  static byte[] fingerprint(Policy policy) {
+    StringBuilder sb = new StringBuilder(policy.toString());
+    for (PolicySection<?> s : PolicySections.all()) {
+      sb.append('\n').append(s.key()).append('=').append(policy.section(s));
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,33 +1,34 @@
 package dev.shipcheck.core.policy;
 
-import dev.shipcheck.core.check.Check;
-import dev.shipcheck.core.rule.Severity;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.shipcheck.core.outcome.Severity;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The policy file ({@code shipcheck.yml}) after validation and merging over the built-in default,
- * so every field has a value. See DESIGN §6.
+ * so every field has a value. See DESIGN §6. The kernel's own keys are components; what a fact
+ * library or a source contributes (its {@link PolicySection}) is read with {@link #section}.
+ *
+ * @param sections the sections the file wrote, by {@link PolicySection#key()}; a section it did not
+ *     write reads as its defaults
  */
 public record Policy(
     int version,
     BranchNames branches,
-    Docker docker,
-    CircleCi circleci,
-    GitHub github,
-    Aws aws,
-    StatusCake statuscake,
-    Sources sources,
     List<String> require,
     Scope scope,
     Map<String, RuleSettings> rules,
     Map<String, ProjectLink> projects,
     List<String> plugins,
     List<ClauseDeclaration> clauses,
-    List<Check> checks,
-    List<Waiver> waivers) {
+    List<Waiver> waivers,
+    Map<String, Object> sections) {
 
   public Policy {
     require = List.copyOf(require);
@@ -35,8 +36,22 @@ public record Policy(
     projects = Map.copyOf(projects);
     plugins = List.copyOf(plugins);
     clauses = List.copyOf(clauses);
-    checks = List.copyOf(checks);
     waivers = List.copyOf(waivers);
+    sections = Map.copyOf(sections);
+  }
+
+  /** The section's value: what the file wrote merged over its defaults, or the defaults. */
+  public <T> T section(PolicySection<T> section) {
+    Object value = sections.get(section.key());
+    return value == null ? section.defaults() : section.type().cast(value);
+  }
+
+  /** This policy with one section set, e.g. for a rule test. */
+  public <T> Policy with(PolicySection<T> section, T value) {
+    Map<String, Object> all = new HashMap<>(sections);
+    all.put(section.key(), Objects.requireNonNull(value, "value"));
+    return new Policy(
+        version, branches, require, scope, rules, projects, plugins, clauses, waivers, all);
   }
 
   /** The settings of a rule, or the defaults (enabled, default severity, no options). */
@@ -66,47 +81,6 @@ public record Policy(
       return java.util.Collections.unmodifiableMap(map);
     }
   }
-
-  /** Where a Dockerfile may live. */
-  public record Docker(List<String> paths) {
-    public Docker {
-      paths = List.copyOf(paths);
-    }
-  }
-
-  /** CircleCI conventions of the organisation. */
-  public record CircleCi(
-      Optional<String> deploymentOrb,
-      String deployJobPattern,
-      String testJobPattern,
-      List<String> nonProductionEnvironments) {
-    public CircleCi {
-      nonProductionEnvironments = List.copyOf(nonProductionEnvironments);
-    }
-  }
-
-  /** GitHub settings. */
-  public record GitHub(Protection protection) {}
-
-  /** What effective protection of the production branch must include. */
-  public record Protection(
-      int requiredApprovals, boolean requireStatusChecks, boolean allowAdminBypass) {}
-
-  /** AWS conventions. */
-  public record Aws(String projectTag) {}
-
-  /** StatusCake conventions. */
-  public record StatusCake(String projectTag) {}
-
-  /** Endpoints of the data sources. */
-  public record Sources(
-      UrlSource github, UrlSource circleci, AwsSource aws, UrlSource statuscake) {}
-
-  /** A source reached at a URL. */
-  public record UrlSource(String url) {}
-
-  /** Where and how to reach AWS. */
-  public record AwsSource(Optional<String> endpoint, String region, Optional<String> profile) {}
 
   /** Which repositories an organisation scan covers. */
   public record Scope(
@@ -147,8 +121,26 @@ public record Policy(
   public record ClauseDeclaration(
       String id, String document, String section, String text, Optional<Clause.Check> check) {}
 
-  /** An explicit link from a repository to its AWS account and production site. */
-  public record ProjectLink(Optional<String> awsAccount, Optional<String> productionUrl) {}
+  /**
+   * An explicit link from a repository to things outside it (its AWS account, its production site):
+   * key to value, the keys being those the sections declare ({@code projectLinks}).
+   */
+  public record ProjectLink(Map<String, String> links) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public ProjectLink {
+      links = Map.copyOf(links);
+    }
+
+    /** The linked value, e.g. {@code get("awsAccount")}. */
+    public Optional<String> get(String key) {
+      return Optional.ofNullable(links.get(key));
+    }
+
+    @JsonValue
+    Map<String, String> json() {
+      return links;
+    }
+  }
 
   /**
    * An exception to a rule for matching projects.

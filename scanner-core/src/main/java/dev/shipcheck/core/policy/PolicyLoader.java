@@ -1,5 +1,6 @@
 package dev.shipcheck.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,12 +31,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a policy file: safe YAML, validation against the JSON Schema shipped in the jar (unknown
@@ -46,9 +46,11 @@ public final class PolicyLoader {
   /** The {@link LoadedPolicy#source()} of the built-in default policy. */
   public static final String BUILT_IN = "built-in default policy";
 
+  /** The kernel's part of the policy schema; {@link PolicySections} adds the sections'. */
   public static final String SCHEMA_RESOURCE = "/dev/shipcheck/core/policy/policy.schema.json";
-  private static final String DEFAULT_RESOURCE = "/dev/shipcheck/core/policy/default-policy.yml";
-  private static final String STARTER_RESOURCE = "/dev/shipcheck/core/policy/starter-policy.yml";
+
+  private static final String STARTER_HEAD = "/dev/shipcheck/core/policy/starter-head.yml";
+  private static final String STARTER_TAIL = "/dev/shipcheck/core/policy/starter-tail.yml";
   private static final long MAX_FILE_BYTES = 1024 * 1024;
 
   private PolicyLoader() {}
@@ -60,36 +62,52 @@ public final class PolicyLoader {
 
   /** Built once per process (it is the same every time), without parsing or binding. */
   private static final class DefaultPolicy {
-    static final LoadedPolicy LOADED =
-        new LoadedPolicy(
-            dev.shipcheck.core.policy.DefaultPolicy.build(),
-            BUILT_IN,
-            sha256(resource(DEFAULT_RESOURCE).getBytes(StandardCharsets.UTF_8)),
-            JsonNodeFactory.instance.objectNode(),
-            new SourceMap());
-  }
+    static final LoadedPolicy LOADED = loaded();
 
-  /**
-   * The default policy as its YAML says, bound like a policy file (for the test that pins both).
-   */
-  static Policy readDefaultYaml() {
-    try {
-      YamlTree.Parsed parsed =
-          YamlTree.parse(BUILT_IN, resource(DEFAULT_RESOURCE), YamlTree.Limits.DEFAULT);
-      return Json.mapper().treeToValue(parsed.root(), Policy.class);
-    } catch (YamlException | JsonProcessingException e) {
-      throw new IllegalStateException("the built-in default policy is broken", e);
+    private static LoadedPolicy loaded() {
+      Policy policy = dev.shipcheck.core.policy.DefaultPolicy.build();
+      return new LoadedPolicy(
+          policy,
+          BUILT_IN,
+          sha256(dev.shipcheck.core.policy.DefaultPolicy.fingerprint(policy)),
+          JsonNodeFactory.instance.objectNode(),
+          new SourceMap());
     }
   }
 
-  /** The commented starter file {@code shipcheck policy init} writes. */
+  /**
+   * The commented starter file {@code shipcheck policy init} writes: the kernel's keys, with every
+   * section's snippet in its place (top-level sections after the branches, sources' endpoints under
+   * a commented {@code sources:}).
+   */
   public static String starterText() {
-    return resource(STARTER_RESOURCE);
+    StringBuilder sb = new StringBuilder(resource(STARTER_HEAD));
+    StringBuilder sources = new StringBuilder();
+    for (PolicySection<?> s : PolicySections.all()) {
+      String snippet = s.starter();
+      if (snippet.isEmpty()) {
+        continue;
+      }
+      (s.key().startsWith("sources.") ? sources : sb).append('\n').append(snippet.stripTrailing());
+    }
+    sb.append('\n');
+    if (sources.length() > 0) {
+      sb.append(
+              "\n# Endpoints; each can also be set on the command line (--github-url,"
+                  + " --circleci-url, ...).\n# Left out, the defaults below apply.\n# sources:")
+          .append(sources)
+          .append('\n');
+    }
+    return sb.append('\n').append(resource(STARTER_TAIL)).toString();
   }
 
-  /** The policy JSON Schema's text. */
+  /** The policy JSON Schema's text: the kernel's with every section's merged in. */
   public static String schemaText() {
-    return resource(SCHEMA_RESOURCE);
+    try {
+      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Schemas.POLICY_TREE);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static LoadedPolicy load(Path file) throws PolicyException {
@@ -155,18 +173,68 @@ public final class PolicyLoader {
     if (!problems.isEmpty()) {
       throw new PolicyException(problems);
     }
-    JsonNode merged = merge(defaultTree(), written);
     Policy policy;
     try {
-      policy = Json.mapper().treeToValue(merged, Policy.class);
+      policy = bind(written);
     } catch (JsonProcessingException e) {
       throw fileProblem(name, "cannot be read: " + e.getOriginalMessage());
     }
-    problems.addAll(semanticProblems(name, written, positions));
+    LoadedPolicy loaded = new LoadedPolicy(policy, name, sha256, written, positions);
+    problems.addAll(semanticProblems(loaded));
     if (!problems.isEmpty()) {
       throw new PolicyException(problems);
     }
-    return new LoadedPolicy(policy, name, sha256, written, positions);
+    return loaded;
+  }
+
+  /** The kernel's keys as the file writes them; the sections are bound each on its own. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record Kernel(
+      int version,
+      Policy.BranchNames branches,
+      List<String> require,
+      Policy.Scope scope,
+      Map<String, Policy.RuleSettings> rules,
+      Map<String, Policy.ProjectLink> projects,
+      List<String> plugins,
+      List<Policy.ClauseDeclaration> clauses,
+      List<Policy.Waiver> waivers) {
+    static Kernel of(Policy p) {
+      return new Kernel(
+          p.version(),
+          p.branches(),
+          p.require(),
+          p.scope(),
+          p.rules(),
+          p.projects(),
+          p.plugins(),
+          p.clauses(),
+          p.waivers());
+    }
+  }
+
+  /** The file merged over the defaults: the kernel's keys, then each section the file writes. */
+  private static Policy bind(JsonNode written) throws JsonProcessingException {
+    Kernel k = Json.mapper().treeToValue(merge(Defaults.KERNEL_TREE, written), Kernel.class);
+    Map<String, Object> sections = new LinkedHashMap<>();
+    for (PolicySection<?> s : PolicySections.all()) {
+      JsonNode node = written.at(PolicySections.pointer(s));
+      if (!node.isMissingNode()) {
+        JsonNode merged = merge(Json.mapper().valueToTree(s.defaults()), node);
+        sections.put(s.key(), Json.mapper().treeToValue(merged, s.type()));
+      }
+    }
+    return new Policy(
+        k.version(),
+        k.branches(),
+        k.require(),
+        k.scope(),
+        k.rules(),
+        k.projects(),
+        k.plugins(),
+        k.clauses(),
+        k.waivers(),
+        sections);
   }
 
   /**
@@ -288,26 +356,14 @@ public final class PolicyLoader {
     return message;
   }
 
-  private static List<PolicyProblem> semanticProblems(
-      String name, JsonNode written, SourceMap positions) {
+  private static List<PolicyProblem> semanticProblems(LoadedPolicy loaded) {
     List<PolicyProblem> problems = new ArrayList<>();
-    for (String key : List.of("deployJobPattern", "testJobPattern")) {
-      JsonNode n = written.path("circleci").path(key);
-      if (n.isTextual()) {
-        try {
-          Pattern.compile(n.asText());
-        } catch (PatternSyntaxException e) {
-          problems.add(
-              new PolicyProblem(
-                  name,
-                  positions.valueAt("/circleci/" + key),
-                  "circleci." + key,
-                  "not a valid regular expression: " + e.getDescription()));
-        }
+    for (PolicySection<?> s : PolicySections.all()) {
+      if (loaded.sets(PolicySections.pointer(s))) {
+        problems.addAll(s.problems(loaded));
       }
     }
-    problems.addAll(CheckProblems.of(name, written, positions));
-    JsonNode waivers = written.path("waivers");
+    JsonNode waivers = loaded.written().path("waivers");
     for (int i = 0; i < waivers.size(); i++) {
       JsonNode expires = waivers.get(i).path("expires");
       if (expires.isTextual()) {
@@ -316,8 +372,8 @@ public final class PolicyLoader {
         } catch (DateTimeParseException e) {
           problems.add(
               new PolicyProblem(
-                  name,
-                  positions.valueAt("/waivers/" + i + "/expires"),
+                  loaded.source(),
+                  loaded.positionOf("/waivers/" + i + "/expires"),
                   "waivers[" + i + "].expires",
                   "not a calendar date (expected YYYY-MM-DD)"));
         }
@@ -367,10 +423,6 @@ public final class PolicyLoader {
     return over;
   }
 
-  private static JsonNode defaultTree() {
-    return Defaults.TREE;
-  }
-
   private static PolicyException fileProblem(String name, String message) {
     return new PolicyException(List.of(new PolicyProblem(name, Position.UNKNOWN, "", message)));
   }
@@ -394,30 +446,16 @@ public final class PolicyLoader {
     }
   }
 
+  /** The kernel's defaults as a tree to merge a file over, made only when a file is read. */
   private static final class Defaults {
-    static final JsonNode TREE = load();
-
-    private static JsonNode load() {
-      try {
-        return YamlTree.parse(BUILT_IN, resource(DEFAULT_RESOURCE), YamlTree.Limits.DEFAULT).root();
-      } catch (YamlException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    static final JsonNode KERNEL_TREE =
+        Json.mapper().valueToTree(Kernel.of(dev.shipcheck.core.policy.DefaultPolicy.build()));
   }
 
   /** The schema is compiled only when a policy file is actually read (start-up time). */
   static final class Schemas {
-    static final JsonNode POLICY_TREE = readTree();
+    static final JsonNode POLICY_TREE = PolicySections.schema();
     static final Schema POLICY =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(POLICY_TREE);
-
-    private static JsonNode readTree() {
-      try {
-        return Json.mapper().readTree(resource(SCHEMA_RESOURCE));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

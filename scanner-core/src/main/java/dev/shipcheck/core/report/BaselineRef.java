@@ -7,7 +7,7 @@ import java.util.List;
  * The previous report a run was compared with.
  *
  * @param source the file as given on the command line
- * @param renames projects matched under another name (see {@code dev.shipcheck.core.baseline})
+ * @param renames projects matched under another name (see {@code dev.shipcheck.history.Baselines})
  */
 public record BaselineRef(
     String source, Instant startedAt, Target target, String policySha256, List<Rename> renames) {

@@ -1,8 +1,8 @@
 package dev.shipcheck.core.report;
 
+import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.policy.Clause;
 import dev.shipcheck.core.policy.ClauseCatalog;
-import dev.shipcheck.core.rule.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 

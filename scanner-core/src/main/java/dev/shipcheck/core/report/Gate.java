@@ -1,7 +1,7 @@
 package dev.shipcheck.core.report;
 
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.shipcheck.core.report;
 
 import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.shipcheck.core.report;
 
 import dev.shipcheck.core.fact.FactTypes;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.RuleDescriptor;
-import dev.shipcheck.core.rule.Severity;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.shipcheck.core.report;
 
-import dev.shipcheck.core.rule.Outcome;
+import dev.shipcheck.core.outcome.Outcome;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;

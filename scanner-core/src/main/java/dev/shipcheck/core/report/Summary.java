@@ -1,6 +1,6 @@
 package dev.shipcheck.core.report;
 
-import dev.shipcheck.core.rule.Outcome;
+import dev.shipcheck.core.outcome.Outcome;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.shipcheck.core.rule;
 
 import dev.shipcheck.core.fact.Fact;
+import dev.shipcheck.core.outcome.Severity;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -34,7 +35,7 @@ public @interface PolicyRule {
   Class<? extends Fact>[] facts();
 
   /**
-   * Repository files whose text the rule reads from {@link dev.shipcheck.core.fact.repo.RepoFiles}:
+   * Repository files whose text the rule reads from {@link dev.shipcheck.facts.repo.RepoFiles}:
    * paths or globs ({@code **}, {@code *}, {@code ?}, {@code {a,b}}), matched case-insensitively.
    * Collectors read the text of exactly the files the policy and the selected rules name, so a rule
    * that reads a file it does not list here sees no text for it.

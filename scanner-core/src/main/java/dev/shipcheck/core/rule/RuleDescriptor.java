@@ -1,6 +1,7 @@
 package dev.shipcheck.core.rule;
 
 import dev.shipcheck.core.fact.Fact;
+import dev.shipcheck.core.outcome.Severity;
 import java.util.List;
 import java.util.Objects;
 

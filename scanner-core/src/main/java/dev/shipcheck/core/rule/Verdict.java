@@ -2,6 +2,7 @@ package dev.shipcheck.core.rule;
 
 import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Location;
+import dev.shipcheck.core.outcome.Outcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

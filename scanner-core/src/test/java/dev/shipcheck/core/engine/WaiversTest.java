@@ -3,11 +3,11 @@ package dev.shipcheck.core.engine;
 import static dev.shipcheck.core.testing.TestReports.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.WaiverStatus;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

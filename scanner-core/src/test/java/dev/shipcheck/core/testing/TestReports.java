@@ -1,6 +1,8 @@
 package dev.shipcheck.core.testing;
 
 import dev.shipcheck.core.engine.Engine;
+import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.report.PolicyInfo;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.RuleSummary;
@@ -8,8 +10,6 @@ import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Summary;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.report.ToolInfo;
-import dev.shipcheck.core.rule.Outcome;
-import dev.shipcheck.core.rule.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

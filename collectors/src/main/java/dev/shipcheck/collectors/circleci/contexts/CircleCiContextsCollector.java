@@ -10,7 +10,7 @@ import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.FactValue;
 import dev.shipcheck.core.fact.Project;
-import dev.shipcheck.core.fact.circleci.contexts.CircleCiContexts;
+import dev.shipcheck.facts.circleci.contexts.CircleCiContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,12 +57,12 @@ public final class CircleCiContextsCollector implements Collector {
   }
 
   /**
-   * The collector for a scan: {@code --circleci-url} else {@code sources.circleci.url}, {@code
-   * CIRCLECI_TOKEN}, and the organisation of an org scan as {@code gh/ORG}.
+   * The collector for a scan: the CircleCI source's base URL ({@code --circleci-url} else {@code
+   * sources.circleci.url}), {@code CIRCLECI_TOKEN}, and the organisation of an org scan as {@code
+   * gh/ORG}.
    */
-  public static CircleCiContextsCollector from(SourceContext ctx) {
-    String url =
-        ctx.option("circleci-url").orElse(ctx.policy().policy().sources().circleci().url()).strip();
+  public static CircleCiContextsCollector from(SourceContext ctx, String baseUrl) {
+    String url = baseUrl.strip();
     return new CircleCiContextsCollector(
         URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
         ctx.secret(TOKEN_ENV),

@@ -3,17 +3,18 @@ package dev.shipcheck.collectors.circleci.contexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shipcheck.collectors.SourceHarness;
+import dev.shipcheck.collectors.circleci.CircleCiSourceFactory;
 import dev.shipcheck.core.collect.Collector;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceStatus;
 import dev.shipcheck.core.fact.FactValue;
-import dev.shipcheck.core.fact.circleci.contexts.CircleCiContexts;
 import dev.shipcheck.core.policy.PolicyLoader;
-import dev.shipcheck.fixtures.sim.SimServer;
-import dev.shipcheck.fixtures.sim.circleci.contexts.CircleCiContextsHandler;
-import dev.shipcheck.fixtures.sim.circleci.contexts.SimContext;
+import dev.shipcheck.facts.circleci.contexts.CircleCiContexts;
+import dev.shipcheck.simulators.SimServer;
+import dev.shipcheck.simulators.circleci.contexts.CircleCiContextsHandler;
+import dev.shipcheck.simulators.circleci.contexts.SimContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -163,12 +164,19 @@ class CircleCiContextsCollectorTest {
   void takesUrlTokenAndOrganisationFromTheScan() throws Exception {
     serve(acme().build());
     CircleCiContextsCollector c =
-        CircleCiContextsCollector.from(
-            SourceHarness.context(
-                ScanMode.ORGANIZATION,
-                PolicyLoader.defaults(),
-                Map.of("circleci-url", server.url() + "/"),
-                Map.of("CIRCLECI_TOKEN", TOKEN)));
+        new CircleCiSourceFactory()
+                .create(
+                    SourceHarness.context(
+                        ScanMode.ORGANIZATION,
+                        PolicyLoader.defaults(),
+                        Map.of("circleci-url", server.url() + "/"),
+                        Map.of("CIRCLECI_TOKEN", TOKEN)))
+                .collectors()
+                .stream()
+                .filter(CircleCiContextsCollector.class::isInstance)
+                .map(CircleCiContextsCollector.class::cast)
+                .findFirst()
+                .orElseThrow();
     Source source = Source.of(SourceStatus.configured("circleci", "x"), List.of(c));
     // the organisation comes from the scan (acme), not from the project's owner
     assertThat(

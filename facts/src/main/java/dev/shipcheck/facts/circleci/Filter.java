@@ -1,0 +1,102 @@
+package dev.shipcheck.facts.circleci;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A workflow job's {@code filters}, in either of CircleCI's forms, answering "does this job run for
+ * a push to branch X" (tag pushes are not what the policy is about).
+ */
+public sealed interface Filter {
+
+  /** Whether the job passes the filter for a push to {@code branch}. */
+  Tri allows(String branch, Function<String, Value> values);
+
+  /** How the filter reads, for messages. */
+  String describe();
+
+  /** No filter, or only tag filters: every branch. */
+  record None() implements Filter {
+    @Override
+    public Tri allows(String branch, Function<String, Value> values) {
+      return Tri.YES;
+    }
+
+    @Override
+    public String describe() {
+      return "no branch filter";
+    }
+  }
+
+  /**
+   * The map form, {@code branches: {only, ignore}}: {@code only} is checked before {@code ignore};
+   * {@code /re/} entries must match the whole branch name, as CircleCI's Java regexes do.
+   */
+  record Branches(List<BranchPattern> only, List<BranchPattern> ignore) implements Filter {
+    public Branches {
+      only = List.copyOf(only);
+      ignore = List.copyOf(ignore);
+    }
+
+    @Override
+    public Tri allows(String branch, Function<String, Value> values) {
+      if (!only.isEmpty() && only.stream().noneMatch(p -> p.matches(branch))) {
+        return Tri.NO;
+      }
+      return Tri.of(ignore.stream().noneMatch(p -> p.matches(branch)));
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder sb = new StringBuilder("branches");
+      if (!only.isEmpty()) {
+        sb.append(" only ").append(only.stream().map(BranchPattern::written).toList());
+      }
+      if (!ignore.isEmpty()) {
+        sb.append(" ignore ").append(ignore.stream().map(BranchPattern::written).toList());
+      }
+      return sb.toString();
+    }
+  }
+
+  /** One {@code only}/{@code ignore} entry: a name, or a {@code /regex/}. */
+  record BranchPattern(String written, Optional<Pattern> regex) {
+    public BranchPattern {
+      Objects.requireNonNull(written, "written");
+      Objects.requireNonNull(regex, "regex");
+    }
+
+    public boolean matches(String branch) {
+      return regex.map(r -> r.matcher(branch).matches()).orElse(written.equals(branch));
+    }
+  }
+
+  /** The expression-string form, e.g. {@code pipeline.git.branch == "main"}. */
+  record Expression(String text, Expr expr) implements Filter {
+    @Override
+    public Tri allows(String branch, Function<String, Value> values) {
+      return expr.eval(values).truth();
+    }
+
+    @Override
+    public String describe() {
+      return "filter '" + text + "'";
+    }
+  }
+
+  /** A filter CircleCI would reject; the job's branches cannot be told. */
+  record Invalid(String text, String problem) implements Filter {
+    @Override
+    public Tri allows(String branch, Function<String, Value> values) {
+      return Tri.MAYBE;
+    }
+
+    @Override
+    public String describe() {
+      return "unreadable filter '" + text + "' (" + problem + ")";
+    }
+  }
+}
