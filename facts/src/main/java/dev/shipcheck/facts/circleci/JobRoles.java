@@ -1,6 +1,7 @@
 package dev.shipcheck.facts.circleci;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  * circleci run release} step, {@code type: release}, or a name matching {@code deployJobPattern};
  * never an approval), test jobs (a name matching {@code testJobPattern}, {@code
  * store_test_results}, or a run step invoking a test runner) and production deploys (by the
- * environment words in its name, contexts and parameter values). Answers are memoised per entry; an
- * instance is used by one rule evaluation at a time.
+ * environment words in its name, contexts and parameter values). Answers are memoised per entry;
+ * one instance serves every rule of a project ({@link ProductionDeploys}), so the memos are
+ * synchronised.
  */
 public final class JobRoles {
   private static final Pattern RELEASE_MARKER =
@@ -35,8 +37,10 @@ public final class JobRoles {
   private final Pattern deployName;
   private final Pattern testName;
   private final Set<String> nonProduction = new LinkedHashSet<>();
-  private final Map<JobEntry, Optional<String>> deployReasons = new IdentityHashMap<>();
-  private final Map<JobEntry, Optional<String>> testReasons = new IdentityHashMap<>();
+  private final Map<JobEntry, Optional<String>> deployReasons =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<JobEntry, Optional<String>> testReasons =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   public JobRoles(CircleCiPipeline pipeline, CircleCiPolicy settings) {
     this.pipeline = pipeline;

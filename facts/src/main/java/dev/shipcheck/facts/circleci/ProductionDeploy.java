@@ -56,6 +56,11 @@ public record ProductionDeploy(
     return ContextChoice.of(entry.contexts(), run.values());
   }
 
+  /** What a finding about this deploy is keyed by: {@code workflow/job}, stable across runs. */
+  public String subject() {
+    return workflow.name() + "/" + entry.id();
+  }
+
   /** "workflow 'w' job 'j'" for messages. */
   public String describe() {
     return "job '" + entry.id() + "' of workflow '" + workflow.name() + "'";

@@ -11,6 +11,7 @@ import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.RuleSummary;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
+import dev.shipcheck.core.rule.Finding;
 import dev.shipcheck.core.rule.RuleDoc;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -109,7 +110,7 @@ public final class SarifWriter implements ReportWriter {
       switch (r.outcome()) {
         case FAIL, WAIVED -> {
           if (r.outcome() == Outcome.FAIL || !omitWaived) {
-            results.add(result(r, index.orElse(0), nameProjects, baselineState(report, r)));
+            results.addAll(results(r, index.orElse(0), nameProjects, baselineState(report, r)));
           }
         }
         case NOT_AVAILABLE, ERROR -> execution.add(notification("error", r, index));
@@ -273,12 +274,52 @@ public final class SarifWriter implements ReportWriter {
         .map(g -> g.preExisting().contains(r.fingerprint()) ? "unchanged" : "new");
   }
 
-  private static Sarif.Result result(
+  /**
+   * A result's SARIF results: one per finding, each with its own message, place and fingerprint
+   * (code scanning then shows two unguarded deploy jobs as two alerts), else one for the result.
+   */
+  private static List<Sarif.Result> results(
       Result r, int ruleIndex, boolean nameProject, Optional<String> baselineState) {
+    if (r.findings().isEmpty()) {
+      return List.of(
+          result(
+              r,
+              r.message(),
+              r.locations(),
+              r.fingerprint(),
+              Optional.empty(),
+              ruleIndex,
+              nameProject,
+              baselineState));
+    }
+    List<Sarif.Result> out = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      out.add(
+          result(
+              r,
+              f.message(),
+              f.locations(),
+              Result.fingerprint(r.ruleId(), r.project(), f.subject()),
+              Optional.of(f.subject()),
+              ruleIndex,
+              nameProject,
+              baselineState));
+    }
+    return out;
+  }
+
+  private static Sarif.Result result(
+      Result r,
+      String message,
+      List<Location> at,
+      String fingerprint,
+      Optional<String> subject,
+      int ruleIndex,
+      boolean nameProject,
+      Optional<String> baselineState) {
     List<Sarif.Location> locations = new ArrayList<>();
     Sarif.LogicalLocation project = new Sarif.LogicalLocation(r.project(), r.project(), "module");
-    List<Location> places =
-        r.locations().isEmpty() ? List.of(Location.line(DEFAULT_LOCATION, 1)) : r.locations();
+    List<Location> places = at.isEmpty() ? List.of(Location.line(DEFAULT_LOCATION, 1)) : at;
     locations.add(location(places.get(0), project, Optional.empty()));
     List<Sarif.Location> related = new ArrayList<>();
     for (int i = 1; i < places.size(); i++) {
@@ -286,6 +327,8 @@ public final class SarifWriter implements ReportWriter {
     }
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("project", r.project());
+    subject.ifPresent(sub -> props.put("subject", sub));
+    r.cause().ifPresent(c -> props.put("cause", c));
     props.put("outcome", r.outcome().name());
     props.put("severity", r.severity().label());
     props.put("clauses", r.clauses());
@@ -308,7 +351,7 @@ public final class SarifWriter implements ReportWriter {
                                 + w.expires()
                                 + ")")))
             .orElse(List.of());
-    String text = (nameProject ? "[" + r.project() + "] " : "") + sentence(r.message());
+    String text = (nameProject ? "[" + r.project() + "] " : "") + sentence(message);
     return new Sarif.Result(
         r.ruleId(),
         ruleIndex,
@@ -317,7 +360,7 @@ public final class SarifWriter implements ReportWriter {
         new Sarif.Message(text),
         locations,
         related,
-        Map.of("primaryLocationLineHash", r.fingerprint(), "shipcheck/v1", r.fingerprint()),
+        Map.of("primaryLocationLineHash", fingerprint, "shipcheck/v1", fingerprint),
         suppressions,
         baselineState,
         props);

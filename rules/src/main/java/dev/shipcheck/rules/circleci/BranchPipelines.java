@@ -1,5 +1,6 @@
 package dev.shipcheck.rules.circleci;
 
+import dev.shipcheck.core.fact.Absence;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
 import dev.shipcheck.core.outcome.Severity;
@@ -11,27 +12,24 @@ import dev.shipcheck.facts.circleci.BranchRun;
 import dev.shipcheck.facts.circleci.CircleCiConfig;
 import dev.shipcheck.facts.circleci.CircleCiPipeline;
 import dev.shipcheck.facts.circleci.Tri;
+import dev.shipcheck.facts.circleci.UsablePipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Deployment Policy §4: pushes to QA, Staging and Production each trigger a CircleCI build. */
 @PolicyRule(
     title = "Pushes to the QA, Staging and Production branches each run CircleCI jobs",
     clauses = "DEPLOY-4.2",
     severity = Severity.HIGH,
-    facts = CircleCiConfig.class,
+    facts = UsablePipeline.class,
     tags = "circleci")
 public final class BranchPipelines implements Rule {
   @Override
   public Verdict evaluate(Facts facts, RuleContext context) {
-    CircleCiConfig c = facts.get(CircleCiConfig.class);
-    Optional<Verdict> unusable = CircleCiRules.unusable(c, "which jobs run on each branch");
-    if (unusable.isPresent()) {
-      return unusable.get();
-    }
-    CircleCiPipeline p = c.pipeline().orElseThrow();
+    UsablePipeline usable = facts.get(UsablePipeline.class);
+    CircleCiConfig c = usable.config();
+    CircleCiPipeline p = usable.pipeline();
     List<String> missing = new ArrayList<>();
     List<String> uncertain = new ArrayList<>();
     List<String> seen = new ArrayList<>();
@@ -69,7 +67,7 @@ public final class BranchPipelines implements Rule {
               .at(
                   p.workflows().isEmpty()
                       ? Location.file(c.path())
-                      : CircleCiRules.at(c, p.workflows().get(0).position()))
+                      : ConfigText.at(c, p.workflows().get(0).position()))
               .withRemediation(
                   "Make a workflow run on "
                       + String.join(", ", missing)
@@ -88,8 +86,13 @@ public final class BranchPipelines implements Rule {
               .at(Location.file(c.path()));
     }
     for (String s : seen) {
-      v = v.evidence(CircleCiRules.SOURCE, c.path(), s);
+      v = v.evidence(ConfigText.SOURCE, c.path(), s);
     }
     return v;
+  }
+
+  @Override
+  public Verdict absent(Absence absence, RuleContext context) {
+    return ConfigText.unusable(absence, "which jobs run on each branch");
   }
 }

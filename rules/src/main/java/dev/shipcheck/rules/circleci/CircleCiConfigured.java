@@ -47,8 +47,8 @@ public final class CircleCiConfigured implements Rule {
               ? " at line " + n.position().line() + ", column " + n.position().column()
               : "";
       return Verdict.fail("%s is not valid YAML%s: %s", path, where, n.problem())
-          .evidence("repository", CircleCiRules.locator(c, n.position()), n.problem())
-          .at(CircleCiRules.at(c, n.position()))
+          .evidence("repository", ConfigText.locator(c, n.position()), n.problem())
+          .at(ConfigText.at(c, n.position()))
           .withRemediation(
               "Fix the YAML"
                   + where
@@ -70,7 +70,7 @@ public final class CircleCiConfigured implements Rule {
   private static Verdict judge(CircleCiConfig c, CircleCiPipeline p) {
     if (p.blocker().isPresent()) {
       return Verdict.fail("%s is not usable: %s", c.path(), p.blocker().get())
-          .at(CircleCiRules.at(c, p.versionPosition()))
+          .at(ConfigText.at(c, p.versionPosition()))
           .withRemediation("Set `version: 2.1` at the top of " + c.path() + ".");
     }
     if (p.workflows().isEmpty()) {

@@ -16,12 +16,17 @@ import java.util.Set;
  * context restricted to a security group makes CircleCI refuse the job to people outside the group
  * (whoever approved); project and expression restrictions limit where and when, not who.
  *
+ * @param deploy the deploy judged
  * @param summary the finding for the message
  * @param uses what the job uses, for evidence
  * @param evidence what CircleCI says about each context it names
  */
 record DeployAccess(
-    State state, JobEntry entry, String summary, String uses, List<String> evidence) {
+    State state, ProductionDeploy deploy, String summary, String uses, List<String> evidence) {
+
+  JobEntry entry() {
+    return deploy.entry();
+  }
 
   enum State {
     RESTRICTED,
@@ -57,25 +62,25 @@ record DeployAccess(
               ? "anyone who can push to " + d.run().branch()
               : "anyone who can approve " + quoted(approvals);
       String why = prefix + " uses no context, so " + who + " lets it deploy";
-      return new DeployAccess(State.OPEN, d.entry(), why, uses, List.of());
+      return new DeployAccess(State.OPEN, d, why, uses, List.of());
     }
     Tally t = new Tally();
     choices.forEach(c -> t.add(c, contexts));
     List<String> seen = List.copyOf(t.evidence);
     return switch (t.state()) {
       case RESTRICTED ->
-          new DeployAccess(State.RESTRICTED, d.entry(), prefix + " is restricted", uses, seen);
+          new DeployAccess(State.RESTRICTED, d, prefix + " is restricted", uses, seen);
       case UNKNOWN ->
           new DeployAccess(
               State.UNKNOWN,
-              d.entry(),
+              d,
               "cannot tell who may run " + prefix + ": " + String.join("; ", t.unreadable),
               uses,
               seen);
       case OPEN ->
           new DeployAccess(
               State.OPEN,
-              d.entry(),
+              d,
               prefix
                   + " uses no context restricted to a security group: "
                   + String.join("; ", t.problems),

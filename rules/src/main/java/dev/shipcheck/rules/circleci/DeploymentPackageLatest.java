@@ -1,5 +1,6 @@
 package dev.shipcheck.rules.circleci;
 
+import dev.shipcheck.core.fact.Absence;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.rule.PolicyRule;
@@ -13,6 +14,7 @@ import dev.shipcheck.facts.circleci.OrbPin;
 import dev.shipcheck.facts.circleci.OrbRegistry;
 import dev.shipcheck.facts.circleci.OrbSource;
 import dev.shipcheck.facts.circleci.SemVer;
+import dev.shipcheck.facts.circleci.UsablePipeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ import java.util.Optional;
     title = "The deployment orb is pinned to its latest published version",
     clauses = "DEPLOY-7.2",
     severity = Severity.MEDIUM,
-    facts = {CircleCiConfig.class, OrbRegistry.class},
+    facts = {UsablePipeline.class, OrbRegistry.class},
     tags = "circleci")
 public final class DeploymentPackageLatest implements Rule {
   @Override
@@ -33,12 +35,9 @@ public final class DeploymentPackageLatest implements Rule {
                   + " version to check")
           .withRemediation(DeploymentPackageUsed.NO_ORB_REMEDIATION);
     }
-    CircleCiConfig c = facts.get(CircleCiConfig.class);
-    Optional<Verdict> unusable = CircleCiRules.unusable(c, "the deployment orb's version");
-    if (unusable.isPresent()) {
-      return unusable.get();
-    }
-    List<OrbDeclaration> declared = c.pipeline().orElseThrow().orbsNamed(orb.get());
+    UsablePipeline usable = facts.get(UsablePipeline.class);
+    CircleCiConfig c = usable.config();
+    List<OrbDeclaration> declared = usable.pipeline().orbsNamed(orb.get());
     if (declared.isEmpty()) {
       return Verdict.notApplicable(
           "%s does not declare %s (DeploymentPackageUsed reports this)", c.path(), orb.get());
@@ -109,17 +108,22 @@ public final class DeploymentPackageLatest implements Rule {
   }
 
   private static Verdict pass(CircleCiConfig c, OrbDeclaration d, String message) {
-    return Verdict.pass("%s", message).at(CircleCiRules.at(c, d.position()));
+    return Verdict.pass("%s", message).at(ConfigText.at(c, d.position()));
   }
 
   private static Verdict fail(CircleCiConfig c, OrbDeclaration d, String message) {
     return Verdict.fail("%s", message)
-        .at(CircleCiRules.at(c, d.position()))
-        .evidence(CircleCiRules.SOURCE, CircleCiRules.locator(c, d.position()), d.written())
+        .at(ConfigText.at(c, d.position()))
+        .evidence(ConfigText.SOURCE, ConfigText.locator(c, d.position()), d.written())
         .withRemediation(
             "Pin the orb to its latest release, e.g. `"
                 + d.alias()
                 + ": <namespace>/<name>@<latest>` or the floating major `@<major>`; list"
                 + " releases with `circleci orb info <namespace>/<name>`.");
+  }
+
+  @Override
+  public Verdict absent(Absence absence, RuleContext context) {
+    return ConfigText.unusable(absence, "the deployment orb's version");
   }
 }

@@ -1,8 +1,10 @@
 package dev.shipcheck.rules.circleci;
 
+import dev.shipcheck.core.fact.Absence;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
 import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.rule.Finding;
 import dev.shipcheck.core.rule.PolicyRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
@@ -13,6 +15,7 @@ import dev.shipcheck.facts.circleci.CircleCiPolicy;
 import dev.shipcheck.facts.circleci.JobRoles;
 import dev.shipcheck.facts.circleci.OrbDeclaration;
 import dev.shipcheck.facts.circleci.ProductionDeploy;
+import dev.shipcheck.facts.circleci.ProductionDeploys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +25,7 @@ import java.util.Optional;
     title = "Production deploys use the organisation's deployment orb",
     clauses = "DEPLOY-4.3",
     severity = Severity.MEDIUM,
-    facts = CircleCiConfig.class,
+    facts = ProductionDeploys.class,
     tags = "circleci")
 public final class DeploymentPackageUsed implements Rule {
   static final String NO_ORB_REMEDIATION =
@@ -38,12 +41,9 @@ public final class DeploymentPackageUsed implements Rule {
                   + " deployment package to check for")
           .withRemediation(NO_ORB_REMEDIATION);
     }
-    CircleCiConfig c = facts.get(CircleCiConfig.class);
-    Optional<Verdict> unusable = CircleCiRules.unusable(c, "use of the deployment orb");
-    if (unusable.isPresent()) {
-      return unusable.get();
-    }
-    CircleCiPipeline p = c.pipeline().orElseThrow();
+    ProductionDeploys all = facts.get(ProductionDeploys.class);
+    CircleCiConfig c = all.config();
+    CircleCiPipeline p = all.pipeline();
     List<OrbDeclaration> declared = p.orbsNamed(orb.get());
     if (declared.isEmpty()) {
       return Verdict.fail(
@@ -55,42 +55,46 @@ public final class DeploymentPackageUsed implements Rule {
                   + orb.get()
                   + "@<latest>}`) and deploy with its jobs or commands.");
     }
-    JobRoles roles = new JobRoles(p, context.policy().section(CircleCiPolicy.SECTION));
-    List<ProductionDeploy> deploys = CircleCiRules.productionDeploys(p, context);
-    if (deploys.isEmpty()) {
+    JobRoles roles = all.roles();
+    if (all.deploys().isEmpty()) {
       return Verdict.notApplicable(
           "%s declares %s but no job deploys on a push to %s",
-          c.path(), orb.get(), CircleCiRules.productionNames(context));
+          c.path(), orb.get(), all.branchNames());
     }
-    List<String> bad = new ArrayList<>();
-    List<Location> where = new ArrayList<>();
+    List<Finding> bad = new ArrayList<>();
     Verdict pass = Verdict.pass("every production deploy uses %s", orb.get());
-    for (ProductionDeploy d : deploys) {
+    for (ProductionDeploy d : all.deploys()) {
       List<String> commands = roles.deploymentOrbCommands(d.entry());
       if (roles.deploymentOrbOf(d.entry()).isPresent()) {
-        pass = pass.evidence(CircleCiRules.SOURCE, c.path(), d.describe() + " is an orb job");
+        pass = pass.evidence(ConfigText.SOURCE, c.path(), d.describe() + " is an orb job");
       } else if (!commands.isEmpty()) {
-        pass = pass.evidence(CircleCiRules.SOURCE, c.path(), d.describe() + " calls " + commands);
+        pass = pass.evidence(ConfigText.SOURCE, c.path(), d.describe() + " calls " + commands);
       } else {
         bad.add(
-            d.describe()
-                + " (runs '"
-                + d.entry().job()
-                + "') deploys to production without a job or command of "
-                + orb.get());
-        where.add(CircleCiRules.at(c, d.entry().position()));
+            Finding.of(
+                d.subject(),
+                d.describe()
+                    + " (runs '"
+                    + d.entry().job()
+                    + "') deploys to production without a job or command of "
+                    + orb.get(),
+                all.usable().at(d.entry().position())));
       }
     }
     if (bad.isEmpty()) {
-      return pass.at(CircleCiRules.at(c, declared.get(0).position()));
+      return pass.at(ConfigText.at(c, declared.get(0).position()));
     }
-    return Verdict.fail("%s", String.join("; ", bad))
-        .at(where)
+    return Verdict.fail(String.join("; ", bad.stream().map(Finding::message).toList()), bad)
         .withRemediation(
             "Deploy with the deployment orb: replace the job with one of "
                 + declared.get(0).alias()
                 + "'s jobs (`- "
                 + declared.get(0).alias()
                 + "/<job>`), or call its commands from the job's steps.");
+  }
+
+  @Override
+  public Verdict absent(Absence absence, RuleContext context) {
+    return ConfigText.unusable(absence, "use of the deployment orb");
   }
 }

@@ -4,9 +4,13 @@ import static dev.shipcheck.core.outcome.Outcome.FAIL;
 import static dev.shipcheck.core.outcome.Outcome.NOT_APPLICABLE;
 import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
 import static dev.shipcheck.core.outcome.Outcome.PASS;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipcheck.core.report.Result;
+import dev.shipcheck.core.rule.Finding;
 import dev.shipcheck.facts.repo.RepoFiles;
 import dev.shipcheck.fixtures.facts.CircleCiFacts;
+import dev.shipcheck.rulekit.RepoFacts;
 import dev.shipcheck.rulekit.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,26 @@ class ProductionApprovalGateTest {
 
   private RuleTester.Run workflow(String jobs) {
     return tester.given(CircleCiFacts.config(JOBS + "workflows:\n  ship:\n    jobs:\n" + jobs));
+  }
+
+  @Test
+  void reportsEachUnguardedDeployJobAsItsOwnFindingAtItsLine() {
+    Result r =
+        workflow(
+                "      - build\n      - deploy: {name: deploy-api, requires: [build]}\n"
+                    + "      - deploy: {name: deploy-web, requires: [build]}\n")
+            .run();
+    assertThat(r.outcome()).isEqualTo(FAIL);
+    assertThat(r.findings())
+        .extracting(Finding::subject)
+        .containsExactly("ship/deploy-api", "ship/deploy-web");
+    assertThat(r.findings().get(1).message())
+        .isEqualTo(
+            "job 'deploy-web' of workflow 'ship' runs on production and requires [build] but no"
+                + " approval job");
+    assertThat(r.findings())
+        .extracting(f -> f.locations().get(0).startLine())
+        .containsExactly(10, 11);
   }
 
   @Test
@@ -157,6 +181,14 @@ class ProductionApprovalGateTest {
                     + "      - deploy: {requires: [hold], filters: {branches: {only: production}}}\n"))
         .expect(PASS)
         .evidenceContains("workflow 'build-deploy' waits for [hold]");
+  }
+
+  @Test
+  void withNoConfigItCitesCircleCiConfiguredAsTheCause() {
+    Result r = tester.given(RepoFacts.files().file("Dockerfile", "FROM x:1\n").build()).run();
+    assertThat(r.cause()).hasValue("CircleCiConfigured");
+    assertThat(r.message()).contains("there is no .circleci/config.yml");
+    assertThat(r.locations()).extracting(Object::toString).containsExactly(".circleci/config.yml");
   }
 
   @Test

@@ -52,7 +52,7 @@ class RollbackReadyTest {
     tester
         .given(CircleCiFacts.config(SCRIPT))
         .expect(FAIL)
-        .messageContains("job 'deploy' of workflow 'main' record(s) no deploy marker")
+        .messageContains("job 'deploy' of workflow 'main' records no deploy marker")
         .locatedAt(".circleci/config.yml", 6);
   }
 

@@ -5,6 +5,8 @@ import dev.shipcheck.core.collect.Collector;
 import dev.shipcheck.core.collect.FileWants;
 import dev.shipcheck.core.collect.Notification;
 import dev.shipcheck.core.collect.SourceMetrics;
+import dev.shipcheck.core.fact.Absence;
+import dev.shipcheck.core.fact.AbsentFactException;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.FactScope;
 import dev.shipcheck.core.fact.FactTypes;
@@ -18,16 +20,14 @@ import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.rule.RegisteredRule;
+import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.RuleDescriptor;
 import dev.shipcheck.core.rule.RuleDoc;
 import dev.shipcheck.core.rule.Verdict;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,18 +111,43 @@ public final class Engine {
   /** Every rule on every project, in project then rule order. */
   public static List<Result> evaluate(
       FactStore store, List<RegisteredRule> rules, List<Project> projects, Policy policy) {
+    return evaluate(store, rules, projects, policy, severities(rules, policy));
+  }
+
+  /** As above, with the rules' effective severities worked out once for the scan. */
+  public static List<Result> evaluate(
+      FactStore store,
+      List<RegisteredRule> rules,
+      List<Project> projects,
+      Policy policy,
+      Map<RegisteredRule, Severity> severities) {
     List<Result> results = new ArrayList<>(projects.size() * rules.size());
     for (Project p : projects) {
       Optional<String> notApplicable = notApplicableBecause(store, p, policy);
       ProjectFacts facts = new ProjectFacts(p, store, policy);
       for (RegisteredRule r : rules) {
+        Severity severity = severities.get(r);
         results.add(
             notApplicable.isPresent()
-                ? notApplicable(r.descriptor(), p, policy, notApplicable.get())
-                : evaluate(r, facts, policy, store::notify));
+                ? Result.of(
+                    r.descriptor(),
+                    p.name(),
+                    severity,
+                    Verdict.notApplicable("not applicable: %s", notApplicable.get()))
+                : evaluate(r, facts, policy, severity, store::notify));
       }
     }
     return results;
+  }
+
+  /** Each rule's severity under the policy ({@code rules.<id>.severity}, else its default). */
+  public static Map<RegisteredRule, Severity> severities(
+      List<RegisteredRule> rules, Policy policy) {
+    Map<RegisteredRule, Severity> out = new IdentityHashMap<>();
+    for (RegisteredRule r : rules) {
+      out.put(r, policy.ruleSettings(r.id()).severity().orElse(r.descriptor().severity()));
+    }
+    return out;
   }
 
   /** The first reason a collected {@link ProjectApplicability} fact gives, in fact-name order. */
@@ -140,100 +165,96 @@ public final class Engine {
         .findFirst();
   }
 
-  private static Result notApplicable(RuleDescriptor d, Project p, Policy policy, String reason) {
-    Severity severity = policy.ruleSettings(d.id()).severity().orElse(d.severity());
-    return new Result(
-        p.name(),
-        d.id(),
-        Outcome.NOT_APPLICABLE,
-        severity,
-        d.clauses(),
-        "not applicable: " + reason,
-        List.of(),
-        List.of(),
-        "",
-        List.of(),
-        Optional.empty(),
-        fingerprint(d.id(), p.name()));
+  /** One rule on one project under the policy, at the rule's effective severity. */
+  public static Result evaluate(
+      RegisteredRule r, Facts facts, Policy policy, Consumer<Notification> notes) {
+    return evaluate(r, facts, policy, severities(List.of(r), policy).get(r), notes);
   }
 
   /**
-   * One rule on one project. Missing facts become NOT_RUN / NOT_AVAILABLE / ERROR; a rule that
-   * throws becomes ERROR for this result only, reported to {@code notes}. Linkage errors count as
-   * throwing: a plugin compiled against classes this build lacks fails only its own results.
+   * One rule on one project. Missing facts become NOT_RUN / NOT_AVAILABLE / ERROR; an absent one is
+   * the rule's to judge ({@link Rule#absent}); a rule that throws becomes ERROR for this result
+   * only, reported to {@code notes}. Linkage errors count as throwing: a plugin compiled against
+   * classes this build lacks fails only its own results.
    */
-  public static Result evaluate(
-      RegisteredRule r, Facts facts, Policy policy, Consumer<Notification> notes) {
+  static Result evaluate(
+      RegisteredRule r,
+      Facts facts,
+      Policy policy,
+      Severity severity,
+      Consumer<Notification> notes) {
     RuleDescriptor d = r.descriptor();
     Project p = facts.project();
-    Severity severity = policy.ruleSettings(d.id()).severity().orElse(d.severity());
+    RuleContext context = RuleContext.of(p, policy, d.id());
+    Verdict v;
     try {
-      Verdict v = r.rule().evaluate(facts, RuleContext.of(p, policy, d.id()));
-      if (v == null || !v.outcome().returnableByRule()) {
-        String what = v == null ? "no verdict" : "the engine-only outcome " + v.outcome();
-        return error(d, p, severity, "rule " + d.id() + " returned " + what, notes);
-      }
-      String remediation =
-          v.remediation().orElse(v.outcome() == Outcome.FAIL ? d.doc().remediation() : "");
-      return new Result(
-          p.name(),
-          d.id(),
-          v.outcome(),
-          severity,
-          d.clauses(),
-          v.message(),
-          v.evidence(),
-          v.locations(),
-          remediation,
-          v.notes(),
-          Optional.empty(),
-          fingerprint(d.id(), p.name()));
+      v = returnable(r.rule().evaluate(facts, context), d, p, notes);
     } catch (MissingFactException m) {
-      FactValue.Missing<?> missing = m.missing();
-      Outcome outcome = missing.kind().outcome();
-      String message =
-          switch (missing.kind()) {
-            case NOT_CONFIGURED ->
-                "not run: "
-                    + m.factName()
-                    + " comes from "
-                    + missing.source()
-                    + ", which is not configured for this scan";
-            case UNAVAILABLE ->
-                "could not check: "
-                    + missing.source()
-                    + " did not provide "
-                    + m.factName()
-                    + ": "
-                    + missing.reason();
-            case FAILED -> "could not check: " + missing.reason();
-          };
-      String remediation = missing.kind() == FactValue.Kind.NOT_CONFIGURED ? missing.reason() : "";
-      return new Result(
-          p.name(),
-          d.id(),
-          outcome,
-          severity,
-          d.clauses(),
-          message,
-          List.of(),
-          List.of(),
-          remediation,
-          List.of(),
-          Optional.empty(),
-          fingerprint(d.id(), p.name()));
+      v = missing(m);
+    } catch (AbsentFactException a) {
+      try {
+        v = returnable(absent(r.rule(), a.absence(), context), d, p, notes);
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        v = threw(d, p, e, notes);
+      }
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      LOG.debug("rule {} threw on {}", d.id(), p.name(), e);
-      return error(d, p, severity, "rule " + d.id() + " threw " + e, notes);
+      v = threw(d, p, e, notes);
     }
+    return Result.of(d, p.name(), severity, v);
   }
 
-  private static Result error(
-      RuleDescriptor d,
-      Project p,
-      Severity severity,
-      String message,
-      Consumer<Notification> notes) {
+  /** The rule's verdict, or an ERROR when it returned none or an outcome only the engine gives. */
+  private static Verdict returnable(
+      Verdict v, RuleDescriptor d, Project p, Consumer<Notification> notes) {
+    if (v != null && v.outcome().returnableByRule()) {
+      return v;
+    }
+    String what = v == null ? "no verdict" : "the engine-only outcome " + v.outcome();
+    return error(d, p, "rule " + d.id() + " returned " + what, notes);
+  }
+
+  private static Verdict threw(
+      RuleDescriptor d, Project p, Throwable e, Consumer<Notification> notes) {
+    LOG.debug("rule {} threw on {}", d.id(), p.name(), e);
+    return error(d, p, "rule " + d.id() + " threw " + e, notes);
+  }
+
+  private static Verdict missing(MissingFactException m) {
+    FactValue.Missing<?> missing = m.missing();
+    String message =
+        switch (missing.kind()) {
+          case NOT_CONFIGURED ->
+              "not run: "
+                  + m.factName()
+                  + " comes from "
+                  + missing.source()
+                  + ", which is not configured for this scan";
+          case UNAVAILABLE ->
+              "could not check: "
+                  + missing.source()
+                  + " did not provide "
+                  + m.factName()
+                  + ": "
+                  + missing.reason();
+          case FAILED -> "could not check: " + missing.reason();
+        };
+    Verdict v = Verdict.engine(missing.kind().outcome(), message);
+    return missing.kind() == FactValue.Kind.NOT_CONFIGURED
+        ? v.withRemediation(missing.reason())
+        : v;
+  }
+
+  /** The rule's judgement of an absent fact, with the cause and the place the engine knows. */
+  private static Verdict absent(Rule rule, Absence absence, RuleContext context) {
+    Verdict v = rule.absent(absence, context).causedBy(absence.cause());
+    if (v.locations().isEmpty() && absence.location().isPresent()) {
+      v = v.at(absence.location().get());
+    }
+    return v;
+  }
+
+  private static Verdict error(
+      RuleDescriptor d, Project p, String message, Consumer<Notification> notes) {
     notes.accept(
         new Notification(
             Notification.Level.ERROR,
@@ -241,31 +262,12 @@ public final class Engine {
             Optional.of(p.name()),
             Optional.of(d.id()),
             message));
-    return new Result(
-        p.name(),
-        d.id(),
-        Outcome.ERROR,
-        severity,
-        d.clauses(),
-        message,
-        List.of(),
-        List.of(),
-        "",
-        List.of(),
-        Optional.empty(),
-        fingerprint(d.id(), p.name()));
+    return Verdict.engine(Outcome.ERROR, message);
   }
 
   /** Stable per (rule, project): no line numbers, so moving a line keeps the same alert. */
   public static String fingerprint(String ruleId, String project) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((ruleId + "\n" + project).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Result.fingerprint(ruleId, project);
   }
 
   /** A rule's first remediation paragraph, for places with little room. */

@@ -78,11 +78,11 @@ public final class FactsSnapshot {
           if (value instanceof FactValue.Present<?> p) {
             e.put("status", "present");
             e.set("value", m.valueToTree(p.value()));
-          } else {
-            FactValue.Missing<?> missing = (FactValue.Missing<?>) value;
+          } else if (value instanceof FactValue.Missing<?> missing) {
             e.put("status", missing.kind().name().toLowerCase(java.util.Locale.ROOT));
             e.put("reason", missing.reason());
           }
+          // an Absent value is derived, never collected: the store never holds one
         });
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.shipcheck.core.engine;
 
+import dev.shipcheck.core.fact.AbsentFactException;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.FactDeriver;
 import dev.shipcheck.core.fact.FactTypes;
@@ -39,6 +40,9 @@ public final class ProjectFacts implements Facts {
     if (v instanceof FactValue.Present<F> p) {
       return p.value();
     }
+    if (v instanceof FactValue.Absent<F> a) {
+      throw new AbsentFactException(a.absence());
+    }
     throw new MissingFactException(FactTypes.nameOf(type), (FactValue.Missing<?>) v);
   }
 
@@ -73,6 +77,8 @@ public final class ProjectFacts implements Facts {
       return FactValue.present("derived", deriver.derive(this, policy));
     } catch (MissingFactException e) {
       return e.missing().retype();
+    } catch (AbsentFactException e) {
+      return FactValue.absent("derived", e.absence());
     } catch (RuntimeException e) {
       return FactValue.failed(
           "shipcheck", "deriving " + FactTypes.nameOf(deriver.produces()) + " failed: " + e);

@@ -2,6 +2,7 @@ package dev.shipcheck.core.engine;
 
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceMetrics;
+import dev.shipcheck.core.outcome.Severity;
 import dev.shipcheck.core.policy.Policy;
 import dev.shipcheck.core.report.ClauseVerdicts;
 import dev.shipcheck.core.report.PolicyInfo;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** One scan from setup to report: select rules, plan, collect, evaluate, apply waivers. */
 public final class Scan {
@@ -52,19 +54,14 @@ public final class Scan {
                         policy,
                         FactPlan.files(policy, rules),
                         metrics));
-    List<Result> results = Engine.evaluate(facts, rules, setup.projects(), policy);
+    Map<RegisteredRule, Severity> severities = Engine.severities(rules, policy);
+    List<Result> results = Engine.evaluate(facts, rules, setup.projects(), policy, severities);
     LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
     Waivers.Applied applied = Waivers.apply(results, policy.waivers(), today, coverage(setup));
     List<Result> sorted = new ArrayList<>(applied.results());
     sorted.sort(Comparator.comparing(Result::project).thenComparing(Result::ruleId));
     List<RuleSummary> summaries =
-        rules.stream()
-            .map(
-                r ->
-                    RuleSummary.of(
-                        r.descriptor(),
-                        policy.ruleSettings(r.id()).severity().orElse(r.descriptor().severity())))
-            .toList();
+        rules.stream().map(r -> RuleSummary.of(r.descriptor(), severities.get(r))).toList();
     long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
     ScanReport report =
         new ScanReport(

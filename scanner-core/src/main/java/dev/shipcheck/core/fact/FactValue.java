@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A collected fact or the reason it is missing. The three missing states map onto the outcomes a
- * rule gets when it needs the fact: NOT_RUN, NOT_AVAILABLE and ERROR.
+ * rule gets when it needs the fact: NOT_RUN, NOT_AVAILABLE and ERROR. A derived fact may also be
+ * {@link Absent}: its source answered that there is nothing to derive it from, which each rule
+ * judges by its clause (never saved in snapshots: derived facts are re-derived).
  */
 public sealed interface FactValue<F extends Fact> {
 
@@ -26,6 +28,10 @@ public sealed interface FactValue<F extends Fact> {
 
   static <F extends Fact> FactValue<F> failed(String source, String error) {
     return new Missing<>(source, Kind.FAILED, error);
+  }
+
+  static <F extends Fact> FactValue<F> absent(String source, Absence absence) {
+    return new Absent<>(source, absence);
   }
 
   /** Why a fact is missing. */
@@ -53,6 +59,14 @@ public sealed interface FactValue<F extends Fact> {
     public Present {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** A derived fact with nothing to derive it from: an answer the rules judge. */
+  record Absent<F extends Fact>(String source, Absence absence) implements FactValue<F> {
+    public Absent {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(absence, "absence");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.shipcheck.core.rule;
 
+import dev.shipcheck.core.fact.Absence;
 import dev.shipcheck.core.fact.Facts;
 
 /**
@@ -10,4 +11,14 @@ import dev.shipcheck.core.fact.Facts;
  */
 public interface Rule {
   Verdict evaluate(Facts facts, RuleContext context);
+
+  /**
+   * What the rule concludes when a fact it reads is absent: its source answered that there is
+   * nothing (no CircleCI config, so no approval mechanism). That is an answer, not a gap (DESIGN
+   * §3), so each rule decides what its clause demands; the engine adds the cause and the place. By
+   * default there is nothing for the rule to judge.
+   */
+  default Verdict absent(Absence absence, RuleContext context) {
+    return Verdict.notApplicable("nothing to check: %s", absence.reason());
+  }
 }

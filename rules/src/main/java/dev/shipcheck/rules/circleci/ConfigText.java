@@ -1,40 +1,31 @@
 package dev.shipcheck.rules.circleci;
 
+import dev.shipcheck.core.fact.Absence;
 import dev.shipcheck.core.fact.Location;
-import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
 import dev.shipcheck.core.yaml.Position;
 import dev.shipcheck.facts.circleci.BranchRun;
 import dev.shipcheck.facts.circleci.CircleCiConfig;
-import dev.shipcheck.facts.circleci.CircleCiPipeline;
-import dev.shipcheck.facts.circleci.CircleCiPolicy;
 import dev.shipcheck.facts.circleci.JobEntry;
-import dev.shipcheck.facts.circleci.JobRoles;
 import dev.shipcheck.facts.circleci.ProductionDeploy;
 import dev.shipcheck.facts.circleci.Workflow;
 import java.util.List;
-import java.util.Optional;
 
-/** What the CircleCI rules share: the "config unusable" verdict, locations, deploy lookup. */
-final class CircleCiRules {
+/** The words the CircleCI rules share: where in the config, what a job requires, why not. */
+final class ConfigText {
   static final String SOURCE = "circleci config";
 
-  private CircleCiRules() {}
+  private ConfigText() {}
 
   /**
-   * When the config cannot be judged, the rules other than CircleCiConfigured say so once, naming
-   * the cause, rather than each failing for the same missing or broken file (that is
+   * What a rule that judges the pipeline says while the config cannot be judged: once, naming the
+   * cause, rather than each failing for the same missing or broken file (that is
    * CircleCiConfigured's FAIL).
    */
-  static Optional<Verdict> unusable(CircleCiConfig config, String what) {
-    return config
-        .unusable()
-        .map(
-            why ->
-                Verdict.notAvailable(
-                        "cannot check %s: %s (CircleCiConfigured reports this)", what, why)
-                    .at(Location.file(config.path()))
-                    .withRemediation("Fix what CircleCiConfigured reports first."));
+  static Verdict unusable(Absence absence, String what) {
+    return Verdict.notAvailable(
+            "cannot check %s: %s (%s reports this)", what, absence.reason(), absence.cause())
+        .withRemediation("Fix what " + absence.cause() + " reports first.");
   }
 
   static Location at(CircleCiConfig config, Position p) {
@@ -45,17 +36,6 @@ final class CircleCiRules {
 
   static String locator(CircleCiConfig config, Position p) {
     return p.line() > 0 ? config.path() + ":" + p.line() : config.path();
-  }
-
-  static List<ProductionDeploy> productionDeploys(CircleCiPipeline p, RuleContext ctx) {
-    return ProductionDeploy.find(
-        p,
-        new JobRoles(p, ctx.policy().section(CircleCiPolicy.SECTION)),
-        ctx.policy().branches().production());
-  }
-
-  static String productionNames(RuleContext ctx) {
-    return String.join("/", ctx.policy().branches().production());
   }
 
   /** The names an entry requires, as written: {@code [build, test]}. */
