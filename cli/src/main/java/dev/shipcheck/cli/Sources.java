@@ -1,5 +1,6 @@
 package dev.shipcheck.cli;
 
+import dev.shipcheck.core.collect.CredentialTransport;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
@@ -12,14 +13,23 @@ import java.util.ServiceLoader;
 final class Sources {
   private Sources() {}
 
-  static List<Source> create(SourceContext context) {
+  /**
+   * Every source, in priority order.
+   *
+   * @throws UsageException when a source would send a credential in the clear off this machine
+   */
+  static List<Source> create(SourceContext context) throws UsageException {
     List<SourceFactory> factories = new ArrayList<>();
     ServiceLoader.load(SourceFactory.class, Sources.class.getClassLoader()).forEach(factories::add);
     factories.sort(
         Comparator.comparingInt(SourceFactory::priority).thenComparing(SourceFactory::name));
     List<Source> sources = new ArrayList<>();
     for (SourceFactory f : factories) {
-      sources.add(f.create(context));
+      try {
+        sources.add(f.create(context));
+      } catch (CredentialTransport.InsecureEndpointException e) {
+        throw new UsageException("scan: " + e.getMessage());
+      }
     }
     return sources;
   }

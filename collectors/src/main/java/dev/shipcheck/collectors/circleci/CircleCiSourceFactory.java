@@ -2,6 +2,7 @@ package dev.shipcheck.collectors.circleci;
 
 import dev.shipcheck.collectors.circleci.contexts.CircleCiContextsCollector;
 import dev.shipcheck.core.collect.Collector;
+import dev.shipcheck.core.collect.CredentialTransport;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
@@ -77,6 +78,10 @@ public final class CircleCiSourceFactory implements SourceFactory {
                   + base
                   + "' is not an http(s) URL; fix --circleci-url or sources.circleci.url"),
           collectors);
+    }
+    if (token.isPresent()) {
+      CredentialTransport.check(
+          endpoint.get(), TOKEN, context.settingOf(URL_OPTION, "/sources/circleci/url"));
     }
     return source(SourceStatus.configured(NAME, endpoint.get().toString()), collectors);
   }

@@ -1,6 +1,7 @@
 package dev.shipcheck.collectors.github;
 
 import dev.shipcheck.collectors.git.GitRepos;
+import dev.shipcheck.core.collect.CredentialTransport;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
@@ -25,6 +26,7 @@ import org.eclipse.jgit.lib.Repository;
 public final class GitHubSourceFactory implements SourceFactory {
   public static final String NAME = "github";
   public static final String TOKEN = "GITHUB_TOKEN";
+  private static final String URL_POINTER = "/sources/github/url";
 
   /**
    * Rate-limit waits follow real time (GitHub's reset times), not the scan's clock, which tests and
@@ -65,6 +67,7 @@ public final class GitHubSourceFactory implements SourceFactory {
       return unconfigured(
           ctx, SourceStatus.notConfigured(NAME, "fix the GitHub settings: " + e.getMessage()));
     }
+    CredentialTransport.check(settings.api(), TOKEN, ctx.settingOf("github-url", URL_POINTER));
     if (ctx.mode() == ScanMode.LOCAL) {
       Optional<String> repo = ctx.repository().flatMap(GitHubSourceFactory::originRepository);
       if (repo.isEmpty()) {

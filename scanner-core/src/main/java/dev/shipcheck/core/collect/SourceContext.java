@@ -40,6 +40,23 @@ public record SourceContext(
     return Optional.ofNullable(options.get(name)).filter(s -> !s.isBlank());
   }
 
+  /**
+   * Which setting chose an endpoint, for messages: the command-line option if given, else the
+   * policy file's key, else the built-in default.
+   *
+   * @param option the option's long name, e.g. {@code github-url}
+   * @param policyPointer the policy key as a JSON pointer, e.g. {@code /sources/github/url}
+   */
+  public String settingOf(String option, String policyPointer) {
+    if (option(option).isPresent()) {
+      return "--" + option;
+    }
+    if (policy.sets(policyPointer)) {
+      return policyPointer.substring(1).replace('/', '.') + " of " + policy.source();
+    }
+    return "the default";
+  }
+
   /** A secret from the environment, e.g. {@code GITHUB_TOKEN}. */
   public Optional<Secret> secret(String envName) {
     return Optional.ofNullable(env.get(envName)).filter(s -> !s.isBlank()).map(Secret::of);
