@@ -40,6 +40,17 @@ final class ScanCommand implements Command {
   static final List<String> ENDPOINT_OPTIONS =
       List.of("github-url", "circleci-url", "aws-endpoint", "aws-profile", "statuscake-url");
 
+  /** The sources {@code --use} can name, and the endpoint flags that ask for each as well. */
+  static final List<String> OUTSIDE_SOURCES = List.of("github", "circleci", "aws", "statuscake");
+
+  private static final Map<String, String> FLAG_ASKS_FOR =
+      Map.of(
+          "github-url", "github",
+          "circleci-url", "circleci",
+          "aws-endpoint", "aws",
+          "aws-profile", "aws",
+          "statuscake-url", "statuscake");
+
   @Override
   public String name() {
     return "scan";
@@ -64,6 +75,13 @@ final class ScanCommand implements Command {
             "with --github-org: scan only shard K of N (split by repository name; merge the"
                 + " shards' shipcheck.json with 'shipcheck merge')"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
+    o.addOption(
+        Args.value(
+            SourceContext.USE_OPTION,
+            "SOURCE[,SOURCE]",
+            "with --repo: also call these sources ("
+                + String.join(", ", OUTSIDE_SOURCES)
+                + "); a scan of a repository calls none unless asked, tokens or not"));
     o.addOption(
         Args.value(
             RuleSetup.PLUGINS_OPTION,
@@ -107,7 +125,10 @@ final class ScanCommand implements Command {
                       + " something could not be checked (a baseline does not change that).",
                   options,
                   "Tokens come from GITHUB_TOKEN, CIRCLECI_TOKEN, STATUSCAKE_API_TOKEN and AWS's default"
-                      + " credential chain; a source without them is not used and its rules are NOT_RUN."));
+                      + " credential chain. With --repo, a source other than git is called only when"
+                      + " asked for (--use, its endpoint flag, or the policy's require:); otherwise,"
+                      + " or without its credentials, its rules are NOT_RUN. A credential is never"
+                      + " sent over plain http to a host other than this machine (exit 2)."));
       return ExitCode.OK;
     }
     if (cl.hasOption("shard") && !cl.hasOption("github-org")) {
@@ -124,6 +145,7 @@ final class ScanCommand implements Command {
     }
     GateOptions gate = GateOptions.parse(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
+    use(cl);
     LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
     try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
       return scan(cl, policy, rules, gate, formats, terminal);
@@ -133,6 +155,30 @@ final class ScanCommand implements Command {
   static List<String> pluginDirs(CommandLine cl) {
     String[] values = cl.getOptionValues(RuleSetup.PLUGINS_OPTION);
     return values == null ? List.of() : List.of(values);
+  }
+
+  /** The sources {@code --use} names, each one this build knows. */
+  private static List<String> use(CommandLine cl) throws UsageException {
+    List<String> names = new ArrayList<>();
+    for (String v :
+        Optional.ofNullable(cl.getOptionValues(SourceContext.USE_OPTION)).orElse(new String[0])) {
+      for (String name : v.split(",")) {
+        String n = name.strip();
+        if (n.isEmpty()) {
+          continue;
+        }
+        if (!OUTSIDE_SOURCES.contains(n)) {
+          throw new UsageException(
+              "scan: --use: unknown source '"
+                  + n
+                  + "' (sources: "
+                  + String.join(", ", OUTSIDE_SOURCES)
+                  + ")");
+        }
+        names.add(n);
+      }
+    }
+    return names;
   }
 
   private int scan(
@@ -210,13 +256,20 @@ final class ScanCommand implements Command {
     return all;
   }
 
-  static Map<String, String> endpointOptions(CommandLine cl) {
+  /**
+   * The options the sources read: endpoints, GitHub tuning, and {@value SourceContext#USE_OPTION},
+   * the sources asked for by {@code --use} or by giving their endpoint flag.
+   */
+  static Map<String, String> endpointOptions(CommandLine cl) throws UsageException {
     Map<String, String> options = new java.util.HashMap<>();
+    Set<String> use = new LinkedHashSet<>(use(cl));
     for (String o : concat(ENDPOINT_OPTIONS, OrgScan.GITHUB_OPTIONS)) {
       if (cl.hasOption(o)) {
         options.put(o, cl.getOptionValue(o));
+        Optional.ofNullable(FLAG_ASKS_FOR.get(o)).ifPresent(use::add);
       }
     }
+    options.put(SourceContext.USE_OPTION, String.join(",", use));
     return options;
   }
 

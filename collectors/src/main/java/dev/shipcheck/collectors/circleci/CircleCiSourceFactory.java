@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * The CircleCI source: the orb registry (GraphQL) and API v2 contexts. Configured in every
- * organisation scan (public orbs need no token); in a local scan only when {@code CIRCLECI_TOKEN}
- * is set, {@code --circleci-url} is given or the policy file sets {@code sources.circleci}, so a
- * pre-merge scan does no network I/O unless asked to.
+ * organisation scan (public orbs need no token); in a local scan only when asked for ({@code --use
+ * circleci}, {@code --circleci-url} or the policy's {@code require:}), so a pre-merge scan does no
+ * network I/O unless asked to. The policy's {@code sources.circleci} only says where CircleCI is.
  */
 public final class CircleCiSourceFactory implements SourceFactory {
   public static final String NAME = "circleci";
@@ -60,14 +60,13 @@ public final class CircleCiSourceFactory implements SourceFactory {
         context.mode() == ScanMode.ORGANIZATION
             || token.isPresent()
             || flag.isPresent()
-            || context.policy().sets("/sources/circleci");
+            || context.requested(NAME);
     if (!configured) {
       return source(
           SourceStatus.notConfigured(
               NAME,
-              "set CIRCLECI_TOKEN, pass --circleci-url URL, or set sources.circleci in the policy"
-                  + " file to let a local scan ask the CircleCI orb registry (public orbs need no"
-                  + " token)"),
+              "pass --use circleci (or --circleci-url URL) to let a scan of a repository ask the"
+                  + " CircleCI orb registry (public orbs need no token; CIRCLECI_TOKEN for contexts)"),
           collectors);
     }
     if (endpoint.isEmpty()) {
