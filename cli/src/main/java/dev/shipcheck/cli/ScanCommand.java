@@ -16,6 +16,7 @@ import dev.shipcheck.core.fact.Project;
 import dev.shipcheck.core.fact.github.GitHubRepository;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.policy.LoadedPolicy;
+import dev.shipcheck.core.report.PolicyNote;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.rule.RuleCatalog;
@@ -76,6 +77,11 @@ final class ScanCommand implements Command {
                 + " shards' shipcheck.json with 'shipcheck merge')"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
     o.addOption(
+        Args.flag(
+            PolicyTrust.FLAG,
+            "apply a policy file inside the scanned repository in full, its sources: and plugins:"
+                + " included (only for a file the operator wrote, never a pull request's)"));
+    o.addOption(
         Args.value(
             SourceContext.USE_OPTION,
             "SOURCE[,SOURCE]",
@@ -128,7 +134,11 @@ final class ScanCommand implements Command {
                       + " credential chain. With --repo, a source other than git is called only when"
                       + " asked for (--use, its endpoint flag, or the policy's require:); otherwise,"
                       + " or without its credentials, its rules are NOT_RUN. A credential is never"
-                      + " sent over plain http to a host other than this machine (exit 2)."));
+                      + " sent over plain http to a host other than this machine (exit 2). A policy"
+                      + " file inside the scanned repository is that repository's: its sources: and"
+                      + " plugins: are ignored (with a note) unless --trust-policy is given; in a"
+                      + " pre-merge job, take the policy from the base branch or a central"
+                      + " repository (git show origin/main:shipcheck.yml > /tmp/policy.yml)."));
       return ExitCode.OK;
     }
     if (cl.hasOption("shard") && !cl.hasOption("github-org")) {
@@ -146,15 +156,38 @@ final class ScanCommand implements Command {
     GateOptions gate = GateOptions.parse(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
     use(cl);
-    LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
+    LoadedPolicy written = Policies.load(cl.getOptionValue("policy"));
+    Optional<LocalRepo> repo = localScan(cl) ? Optional.of(LocalRepo.open(cl)) : Optional.empty();
+    PolicyTrust.Decision trust =
+        PolicyTrust.decide(written, repo.map(LocalRepo::root), cl.hasOption(PolicyTrust.FLAG));
+    // Said first: if the withheld plugins: held rules the file configures, the policy is invalid
+    // without them, and this line says why.
+    trust.note().ifPresent(n -> note(terminal, n));
+    List<PolicyNote> notes = new ArrayList<>(trust.note().stream().toList());
+    LoadedPolicy policy = trust.policy();
     try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
-      return scan(cl, policy, rules, gate, formats, terminal);
+      return scan(cl, policy, repo, rules, gate, formats, terminal, notes);
     }
   }
 
-  static List<String> pluginDirs(CommandLine cl) {
-    String[] values = cl.getOptionValues(RuleSetup.PLUGINS_OPTION);
-    return values == null ? List.of() : List.of(values);
+  private static void note(Terminal terminal, PolicyNote note) {
+    terminal.err().println("shipcheck: " + Terminal.clean(note.message()));
+  }
+
+  private static boolean localScan(CommandLine cl) {
+    return !cl.hasOption("from-facts") && !cl.hasOption("github-org");
+  }
+
+  /** The checkout of a scan of a repository: its project name and working tree. */
+  record LocalRepo(String name, Path root) {
+    static LocalRepo open(CommandLine cl) throws UsageException {
+      Path dir = Path.of(cl.getOptionValue("repo", "."));
+      try (Repository repo = GitRepos.open(dir)) {
+        return new LocalRepo(GitRepos.projectName(repo), repo.getWorkTree().toPath());
+      } catch (GitRepos.NotARepositoryException e) {
+        throw new UsageException("scan: --repo: " + e.getMessage());
+      }
+    }
   }
 
   /** The sources {@code --use} names, each one this build knows. */
@@ -181,13 +214,20 @@ final class ScanCommand implements Command {
     return names;
   }
 
+  static List<String> pluginDirs(CommandLine cl) {
+    String[] values = cl.getOptionValues(RuleSetup.PLUGINS_OPTION);
+    return values == null ? List.of() : List.of(values);
+  }
+
   private int scan(
       CommandLine cl,
       LoadedPolicy policy,
+      Optional<LocalRepo> repo,
       RuleSetup rules,
       GateOptions gate,
       List<String> formats,
-      Terminal terminal)
+      Terminal terminal,
+      List<PolicyNote> notes)
       throws Exception {
     RuleCatalog catalog = rules.catalog();
     ClauseCatalog clauses = rules.clauses();
@@ -197,14 +237,14 @@ final class ScanCommand implements Command {
                 Path.of(cl.getOptionValue("from-facts")), policy, catalog, clauses, terminal)
             : cl.hasOption("github-org")
                 ? OrgScan.setup(cl, policy, catalog, clauses, terminal)
-                : local(cl, policy, catalog, clauses, terminal);
+                : local(cl, repo.orElseThrow(), policy, catalog, clauses, terminal);
     SourceMetrics metrics = new SourceMetrics();
     Scan.Outcome outcome;
     try (Progress progress =
         Progress.start(metrics, terminal, cl.hasOption("quiet") || !cl.hasOption("github-org"))) {
       outcome = Scan.run(setup, metrics);
     }
-    ScanReport report = outcome.report();
+    ScanReport report = outcome.report().withPolicyNotes(notes);
     if (cl.hasOption("save-facts")) {
       saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
     }
@@ -214,20 +254,14 @@ final class ScanCommand implements Command {
 
   private static ScanSetup local(
       CommandLine cl,
+      LocalRepo repo,
       LoadedPolicy policy,
       RuleCatalog catalog,
       ClauseCatalog clauses,
       Terminal terminal)
       throws UsageException, Policies.InvalidPolicyException {
-    Path dir = Path.of(cl.getOptionValue("repo", "."));
-    String name;
-    Path root;
-    try (Repository repo = GitRepos.open(dir)) {
-      name = GitRepos.projectName(repo);
-      root = repo.getWorkTree().toPath();
-    } catch (GitRepos.NotARepositoryException e) {
-      throw new UsageException("scan: --repo: " + e.getMessage());
-    }
+    String name = repo.name();
+    Path root = repo.root();
     SourceContext context =
         new SourceContext(
             ScanMode.LOCAL,

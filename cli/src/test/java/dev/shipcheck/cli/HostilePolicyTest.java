@@ -34,6 +34,7 @@ class HostilePolicyTest {
           "STATUSCAKE_API_TOKEN", "sc-test-token-never-printed",
           "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE12345",
           "AWS_SECRET_ACCESS_KEY", SECRET);
+  private static final String ALL = "github,circleci,aws,statuscake";
 
   @TempDir Path tmp;
 
@@ -53,6 +54,10 @@ class HostilePolicyTest {
         .formatted(url);
   }
 
+  private Path repoWithPolicy(String policy) {
+    return SampleRepos.compliant().file("shipcheck.yml", policy).writeTo(tmp.resolve("repo"));
+  }
+
   private CliRun scan(Map<String, String> env, Path repo, String... extra) {
     List<String> args =
         new ArrayList<>(List.of("scan", "--repo", repo.toString(), "--out", out().toString()));
@@ -66,6 +71,163 @@ class HostilePolicyTest {
 
   private JsonNode json() throws Exception {
     return Json.mapper().readTree(out().resolve("shipcheck.json").toFile());
+  }
+
+  private static void assertNoTokenIn(String text) {
+    TOKENS.values().forEach(v -> assertThat(text).doesNotContain(v));
+  }
+
+  @Test
+  void anUntrustedPolicyRedirectingEverySourceReachesNoListenerAndSaysSo() throws Exception {
+    try (Listener hostile = Listener.onLoopback()) {
+      Path repo = repoWithPolicy(redirecting(hostile.url()));
+      String policy = repo.resolve("shipcheck.yml").toString();
+      CliRun run = scan(TOKENS, repo, "--policy", policy);
+
+      assertThat(hostile.requests())
+          .as("requests that reached the pull request's listener")
+          .isEmpty();
+      assertThat(run.err())
+          .contains(
+              "shipcheck: "
+                  + policy
+                  + " is inside the scanned repository and not trusted: ignored sources.github.url,"
+                  + " sources.circleci.url, sources.statuscake.url, sources.aws.endpoint,"
+                  + " sources.aws.region (pass --trust-policy if this file is the operator's)");
+      assertThat(run.err().lines().filter(l -> l.contains("not trusted"))).hasSize(1);
+      JsonNode note = json().path("policyNotes").get(0);
+      assertThat(note.path("kind").asText()).isEqualTo("UNTRUSTED");
+      assertThat(note.path("items").toString())
+          .contains("sources.github.url", "sources.aws.endpoint");
+      List<String> summary = Files.readAllLines(out().resolve("summary.md"));
+      assertThat(String.join("\n", summary.subList(0, 4)))
+          .contains("is inside the scanned repository and not trusted");
+      // The rest of the repository's policy still applies.
+      assertThat(json().path("results").toString()).contains("DeploymentPackageUsed");
+      assertNoTokenIn(run.out() + run.err() + Files.readString(out().resolve("shipcheck.json")));
+    }
+  }
+
+  @Test
+  void tokensGoOnlyToTheEndpointsTheOperatorChose() throws Exception {
+    try (Listener hostile = Listener.onLoopback();
+        Listener operator = Listener.onLoopback()) {
+      Path repo = repoWithPolicy(redirecting(hostile.url()));
+      CliRun run =
+          scan(
+              TOKENS,
+              repo,
+              "--policy",
+              repo.resolve("shipcheck.yml").toString(),
+              "--github-url",
+              operator.url(),
+              "--circleci-url",
+              operator.url(),
+              "--statuscake-url",
+              operator.url(),
+              "--aws-endpoint",
+              operator.url());
+      assertThat(hostile.requests()).isEmpty();
+      assertThat(operator.requests()).as(run.err()).isNotEmpty();
+      assertThat(operator.requests()).anySatisfy(r -> assertThat(r.awsSignature()).isTrue());
+    }
+  }
+
+  @Test
+  void withTrustPolicyTheRedirectIsHonoured() throws Exception {
+    try (Listener listener = Listener.onLoopback()) {
+      Path repo = repoWithPolicy(redirecting(listener.url()));
+      CliRun run =
+          scan(
+              TOKENS,
+              repo,
+              "--policy",
+              repo.resolve("shipcheck.yml").toString(),
+              "--use",
+              ALL,
+              "--trust-policy");
+      assertThat(run.err()).doesNotContain("not trusted");
+      assertReachedFromEverySource(listener, run);
+      assertThat(json().path("policyNotes")).isEmpty();
+    }
+  }
+
+  @Test
+  void aPolicyOutsideTheRepositoryIsTheOperatorsAndItsRedirectIsHonoured() throws Exception {
+    try (Listener listener = Listener.onLoopback()) {
+      Path repo = SampleRepos.compliant().writeTo(tmp.resolve("repo"));
+      Path central =
+          Files.writeString(tmp.resolve("central-policy.yml"), redirecting(listener.url()));
+      CliRun run = scan(TOKENS, repo, "--policy", central.toString(), "--use", ALL);
+      assertThat(run.err()).doesNotContain("not trusted");
+      assertReachedFromEverySource(listener, run);
+    }
+  }
+
+  @Test
+  void aSymlinkOutsideThatPointsIntoTheRepositoryIsStillTheRepositorysPolicy() throws Exception {
+    try (Listener hostile = Listener.onLoopback()) {
+      Path repo = repoWithPolicy(redirecting(hostile.url()));
+      Path link =
+          Files.createSymbolicLink(tmp.resolve("policy.yml"), repo.resolve("shipcheck.yml"));
+      CliRun run = scan(TOKENS, repo, "--policy", link.toString());
+      assertThat(hostile.requests()).isEmpty();
+      assertThat(run.err()).contains(link + " is inside the scanned repository and not trusted");
+    }
+  }
+
+  @Test
+  void anUntrustedPolicyFallsBackToTheDefaultEndpointsAndKeepsEverythingElse() throws Exception {
+    Path repo = repoWithPolicy(redirecting("http://127.0.0.1:9"));
+    Optional<Path> tree = Optional.of(repo);
+    var loaded = Policies.load(repo.resolve("shipcheck.yml").toString());
+    PolicyTrust.Decision d = PolicyTrust.decide(loaded, tree, false);
+    assertThat(d.policy().policy().sources().github().url()).isEqualTo("https://api.github.com");
+    assertThat(d.policy().policy().sources().aws().endpoint()).isEmpty();
+    assertThat(d.policy().policy().sources().aws().region()).isEqualTo("us-east-1");
+    assertThat(d.policy().policy().circleci().deploymentOrb()).hasValue("acme/deploy");
+    assertThat(d.policy().sha256()).isEqualTo(loaded.sha256());
+    assertThat(PolicyTrust.decide(loaded, tree, true).policy()).isSameAs(loaded);
+  }
+
+  @Test
+  void withoutRepoTheCurrentDirectorysRepositoryIsTheOneScanned() throws Exception {
+    try (Listener hostile = Listener.onLoopback()) {
+      // Tests run in the module directory, inside this repository's own checkout.
+      Path policy = Path.of("target", "hostile-" + System.nanoTime() + ".yml");
+      Files.createDirectories(policy.getParent());
+      Files.writeString(policy, redirecting(hostile.url()));
+      try {
+        CliRun run =
+            CliRun.run(
+                TOKENS,
+                "scan",
+                "--policy",
+                policy.toString(),
+                "--out",
+                out().toString(),
+                "--quiet");
+        assertThat(run.err())
+            .contains(policy + " is inside the scanned repository and not trusted");
+        assertThat(hostile.requests()).isEmpty();
+      } finally {
+        Files.deleteIfExists(policy);
+      }
+    }
+  }
+
+  private void assertReachedFromEverySource(Listener listener, CliRun run) {
+    List<Listener.Request> got = listener.requests();
+    assertThat(got).as(run.err()).isNotEmpty();
+    assertThat(got)
+        .as("GitHub GraphQL")
+        .anySatisfy(r -> assertThat(r.path()).isEqualTo("/graphql"));
+    assertThat(got)
+        .as("CircleCI orb registry")
+        .anySatisfy(r -> assertThat(r.path()).isEqualTo("/graphql-unstable"));
+    assertThat(got).as("StatusCake").anySatisfy(r -> assertThat(r.path()).startsWith("/v1/"));
+    assertThat(got).as("AWS Organizations").anySatisfy(r -> assertThat(r.awsSignature()).isTrue());
+    assertThat(got).allSatisfy(r -> assertThat(r.authorization()).isTrue());
   }
 
   @Test
@@ -137,6 +299,45 @@ class HostilePolicyTest {
           .contains("STATUSCAKE_API_TOKEN", "(set by sources.statuscake.url of " + central + ")");
       assertThat(listener.requests()).isEmpty();
       assertThat(out()).doesNotExist();
+    }
+  }
+
+  @Test
+  void theSourceIsNotGivenAnUntrustedPolicysEndpoint() throws Exception {
+    Optional<InetAddress> lan = nonLoopbackAddress();
+    Assumptions.assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address");
+    try (Listener listener = Listener.onEveryAddress()) {
+      String url = "http://" + lan.get().getHostAddress() + ":" + listener.port();
+      // No origin remote: the GitHub source, asked for and given a token, checks its endpoint
+      // and then stops short of calling anything, wherever the endpoint is.
+      Path repo =
+          dev.shipcheck.fixtures.repos.SampleRepo.create()
+              .file("shipcheck.yml", redirecting(url))
+              .writeTo(tmp.resolve("repo"));
+      CliRun untrusted =
+          scan(
+              TOKENS,
+              repo,
+              "--policy",
+              repo.resolve("shipcheck.yml").toString(),
+              "--use",
+              "github");
+      assertThat(untrusted.err()).contains("not trusted").doesNotContain("refusing");
+      assertThat(untrusted.exit()).isNotEqualTo(2);
+      CliRun trusted =
+          scan(
+              TOKENS,
+              repo,
+              "--policy",
+              repo.resolve("shipcheck.yml").toString(),
+              "--use",
+              "github",
+              "--trust-policy");
+      assertThat(trusted.exit())
+          .as("the trusted file's plain-http endpoint is refused")
+          .isEqualTo(2);
+      assertThat(trusted.err()).contains("refusing to send GITHUB_TOKEN", "sources.github.url");
+      assertThat(listener.requests()).isEmpty();
     }
   }
 

@@ -419,6 +419,33 @@ class PluginsTest {
   }
 
   @Test
+  void aPolicyInsideTheScannedRepositoryLoadsNoPlugin() throws Exception {
+    Path repo =
+        SampleRepos.compliant()
+            .file("shipcheck.yml", "version: 1\nplugins: [tools/rules]\n")
+            .writeTo(tmp.resolve("pr"));
+    Path marker = tmp.resolve("marker");
+    markingPlugin("rules.jar", "Marked", annotation("AcmeMarked", "Marked", "DEPLOY-1.1"), marker)
+        .writeTo(repo.resolve("tools/rules"));
+    String policy = repo.resolve("shipcheck.yml").toString();
+
+    CliRun run = scan(repo, "--policy", policy);
+    assertThat(run.err())
+        .contains(
+            "shipcheck: "
+                + policy
+                + " is inside the scanned repository and not trusted: ignored plugins (pass"
+                + " --trust-policy if this file is the operator's)");
+    assertThat(marker).doesNotExist();
+    assertThat(results(tmp.resolve("out"))).doesNotContainKey("AcmeMarked");
+
+    CliRun trusted = scan(repo, "--policy", policy, "--trust-policy");
+    assertThat(trusted.err()).doesNotContain("not trusted");
+    assertThat(results(tmp.resolve("out"))).containsKey("AcmeMarked");
+    assertThat(marker).exists();
+  }
+
+  @Test
   void theExamplePomDeclaresTheRunningRuleApi() throws Exception {
     assertThat(Files.readString(EXAMPLE.resolve("pom.xml")))
         .contains("<Shipcheck-Rule-API>" + RuleApi.VERSION + "</Shipcheck-Rule-API>");

@@ -170,6 +170,29 @@ public final class PolicyLoader {
   }
 
   /**
+   * The policy as if its file did not say what is at these JSON pointers (e.g. {@code /sources},
+   * plain keys only): the default applies there instead. Source, hash and positions stay the
+   * file's, so every other problem still points into it.
+   */
+  public static LoadedPolicy without(LoadedPolicy loaded, List<String> pointers) {
+    JsonNode written = loaded.written().deepCopy();
+    for (String pointer : pointers) {
+      int slash = pointer.lastIndexOf('/');
+      JsonNode parent = written.at(pointer.substring(0, slash));
+      if (parent instanceof ObjectNode o) {
+        o.remove(pointer.substring(slash + 1));
+      }
+    }
+    try {
+      Policy policy = Json.mapper().treeToValue(merge(defaultTree(), written), Policy.class);
+      return new LoadedPolicy(
+          policy, loaded.source(), loaded.sha256(), written, loaded.positions());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a valid policy without some keys is still valid", e);
+    }
+  }
+
+  /**
    * Problems that need the rule catalogue: unknown rule ids in {@code rules:} and {@code waivers:}.
    */
   public static List<PolicyProblem> ruleIdProblems(LoadedPolicy loaded, Set<String> ruleIds) {
