@@ -90,6 +90,12 @@ final class ScanCommand implements Command {
                 + "); a scan of a repository calls none unless asked, tokens or not"));
     o.addOption(
         Args.value(
+            PolicyChange.FLAG,
+            "REF",
+            "with --repo: the base branch to compare the policy file with, to name what a change"
+                + " to it grants (default: origin/HEAD, else origin/main, else origin/master)"));
+    o.addOption(
+        Args.value(
             RuleSetup.PLUGINS_OPTION,
             "DIR",
             "a directory of rule plugin jars; repeatable (adds to the policy's plugins:)"));
@@ -166,6 +172,16 @@ final class ScanCommand implements Command {
     List<PolicyNote> notes = new ArrayList<>(trust.note().stream().toList());
     LoadedPolicy policy = trust.policy();
     try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
+      if (repo.isPresent()) {
+        Optional<PolicyNote> change =
+            PolicyChange.check(
+                written,
+                repo.get().root(),
+                Optional.ofNullable(cl.getOptionValue(PolicyChange.FLAG)),
+                rules.catalog());
+        change.ifPresent(n -> note(terminal, n));
+        change.ifPresent(notes::add);
+      }
       return scan(cl, policy, repo, rules, gate, formats, terminal, notes);
     }
   }
