@@ -41,9 +41,7 @@ final class ScanCommand implements Command {
   static final List<String> ENDPOINT_OPTIONS =
       List.of("github-url", "circleci-url", "aws-endpoint", "aws-profile", "statuscake-url");
 
-  /** The sources {@code --use} can name, and the endpoint flags that ask for each as well. */
-  static final List<String> OUTSIDE_SOURCES = List.of("github", "circleci", "aws", "statuscake");
-
+  /** The endpoint flags, each of which also asks for its source in a scan of a repository. */
   private static final Map<String, String> FLAG_ASKS_FOR =
       Map.of(
           "github-url", "github",
@@ -86,7 +84,7 @@ final class ScanCommand implements Command {
             SourceContext.USE_OPTION,
             "SOURCE[,SOURCE]",
             "with --repo: also call these sources ("
-                + String.join(", ", OUTSIDE_SOURCES)
+                + String.join(", ", Sources.outside())
                 + "); a scan of a repository calls none unless asked, tokens or not"));
     o.addOption(
         Args.value(
@@ -209,6 +207,7 @@ final class ScanCommand implements Command {
   /** The sources {@code --use} names, each one this build knows. */
   private static List<String> use(CommandLine cl) throws UsageException {
     List<String> names = new ArrayList<>();
+    List<String> known = Sources.outside();
     for (String v :
         Optional.ofNullable(cl.getOptionValues(SourceContext.USE_OPTION)).orElse(new String[0])) {
       for (String name : v.split(",")) {
@@ -216,12 +215,12 @@ final class ScanCommand implements Command {
         if (n.isEmpty()) {
           continue;
         }
-        if (!OUTSIDE_SOURCES.contains(n)) {
+        if (!known.contains(n)) {
           throw new UsageException(
               "scan: --use: unknown source '"
                   + n
                   + "' (sources: "
-                  + String.join(", ", OUTSIDE_SOURCES)
+                  + String.join(", ", known)
                   + ")");
         }
         names.add(n);

@@ -72,11 +72,11 @@ final class Sources {
     return factories;
   }
 
-  /** The names of every source this build knows, for messages. */
-  static List<String> names() {
-    List<String> names = new ArrayList<>();
-    ServiceLoader.load(SourceFactory.class, Sources.class.getClassLoader())
-        .forEach(f -> names.add(f.name()));
-    return names;
+  /** The names of the sources a scan of a repository calls only when asked, in priority order. */
+  static List<String> outside() {
+    return factories().stream()
+        .map(SourceFactory::name)
+        .filter(n -> !n.equals(GitSourceFactory.NAME))
+        .toList();
   }
 }
