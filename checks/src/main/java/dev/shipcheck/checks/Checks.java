@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.policy.PolicyProblem;
 import dev.shipcheck.core.policy.PolicySection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The policy's {@code checks:} section: declarative organisation-specific checks, in file order.
@@ -69,6 +73,30 @@ public record Checks(List<Check> all) {
     @Override
     public List<PolicyProblem> problems(LoadedPolicy loaded) {
       return CheckProblems.of(loaded.source(), loaded.written(), loaded.positions());
+    }
+
+    /** A check removed or changed loosens the policy; one added tightens it. */
+    @Override
+    public Optional<Changes> changes(Checks before, Checks after) {
+      Map<String, Check> was = new LinkedHashMap<>();
+      before.all().forEach(c -> was.put(c.id(), c));
+      Map<String, Check> now = new LinkedHashMap<>();
+      after.all().forEach(c -> now.put(c.id(), c));
+      List<String> grants = new ArrayList<>();
+      was.forEach(
+          (id, c) -> {
+            if (!now.containsKey(id)) {
+              grants.add("removes check " + id);
+            } else if (!c.equals(now.get(id))) {
+              grants.add("changes check " + id);
+            }
+          });
+      List<String> tightens =
+          now.keySet().stream()
+              .filter(id -> !was.containsKey(id))
+              .map(id -> "adds check " + id)
+              .toList();
+      return Optional.of(new Changes(grants, tightens));
     }
   }
 }

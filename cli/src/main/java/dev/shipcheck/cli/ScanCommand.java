@@ -15,6 +15,7 @@ import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Project;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.policy.LoadedPolicy;
+import dev.shipcheck.core.report.PolicyNote;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.rule.RuleCatalog;
@@ -40,6 +41,15 @@ final class ScanCommand implements Command {
   static final List<String> ENDPOINT_OPTIONS =
       List.of("github-url", "circleci-url", "aws-endpoint", "aws-profile", "statuscake-url");
 
+  /** The endpoint flags, each of which also asks for its source in a scan of a repository. */
+  private static final Map<String, String> FLAG_ASKS_FOR =
+      Map.of(
+          "github-url", "github",
+          "circleci-url", "circleci",
+          "aws-endpoint", "aws",
+          "aws-profile", "aws",
+          "statuscake-url", "statuscake");
+
   @Override
   public String name() {
     return "scan";
@@ -64,6 +74,24 @@ final class ScanCommand implements Command {
             "with --github-org: scan only shard K of N (split by repository name; merge the"
                 + " shards' shipcheck.json with 'shipcheck merge')"));
     o.addOption(Args.value("policy", "FILE", "policy file (default: the built-in default policy)"));
+    o.addOption(
+        Args.flag(
+            PolicyTrust.FLAG,
+            "apply a policy file inside the scanned repository in full, its sources: and plugins:"
+                + " included (only for a file the operator wrote, never a pull request's)"));
+    o.addOption(
+        Args.value(
+            SourceContext.USE_OPTION,
+            "SOURCE[,SOURCE]",
+            "with --repo: also call these sources ("
+                + String.join(", ", Sources.outside())
+                + "); a scan of a repository calls none unless asked, tokens or not"));
+    o.addOption(
+        Args.value(
+            PolicyChange.FLAG,
+            "REF",
+            "with --repo: the base branch to compare the policy file with, to name what a change"
+                + " to it grants (default: origin/HEAD, else origin/main, else origin/master)"));
     o.addOption(
         Args.value(
             RuleSetup.PLUGINS_OPTION,
@@ -107,7 +135,14 @@ final class ScanCommand implements Command {
                       + " something could not be checked (a baseline does not change that).",
                   options,
                   "Tokens come from GITHUB_TOKEN, CIRCLECI_TOKEN, STATUSCAKE_API_TOKEN and AWS's default"
-                      + " credential chain; a source without them is not used and its rules are NOT_RUN."));
+                      + " credential chain. With --repo, a source other than git is called only when"
+                      + " asked for (--use, its endpoint flag, or the policy's require:); otherwise,"
+                      + " or without its credentials, its rules are NOT_RUN. A credential is never"
+                      + " sent over plain http to a host other than this machine (exit 2). A policy"
+                      + " file inside the scanned repository is that repository's: its sources: and"
+                      + " plugins: are ignored (with a note) unless --trust-policy is given; in a"
+                      + " pre-merge job, take the policy from the base branch or a central"
+                      + " repository (git show origin/main:shipcheck.yml > /tmp/policy.yml)."));
       return ExitCode.OK;
     }
     if (cl.hasOption("shard") && !cl.hasOption("github-org")) {
@@ -124,10 +159,74 @@ final class ScanCommand implements Command {
     }
     GateOptions gate = GateOptions.parse(cl);
     List<String> formats = Reports.select(cl.getOptionValue("format"));
-    LoadedPolicy policy = Policies.load(cl.getOptionValue("policy"));
+    use(cl);
+    LoadedPolicy written = Policies.load(cl.getOptionValue("policy"));
+    Optional<LocalRepo> repo = localScan(cl) ? Optional.of(LocalRepo.open(cl)) : Optional.empty();
+    PolicyTrust.Decision trust =
+        PolicyTrust.decide(written, repo.map(LocalRepo::root), cl.hasOption(PolicyTrust.FLAG));
+    // Said first: if the withheld plugins: held rules the file configures, the policy is invalid
+    // without them, and this line says why.
+    trust.note().ifPresent(n -> note(terminal, n));
+    List<PolicyNote> notes = new ArrayList<>(trust.note().stream().toList());
+    LoadedPolicy policy = trust.policy();
     try (RuleSetup rules = RuleSetup.of(policy, pluginDirs(cl), terminal)) {
-      return scan(cl, policy, rules, gate, formats, terminal);
+      if (repo.isPresent()) {
+        Optional<PolicyNote> change =
+            PolicyChange.check(
+                written,
+                repo.get().root(),
+                Optional.ofNullable(cl.getOptionValue(PolicyChange.FLAG)),
+                rules.catalog());
+        change.ifPresent(n -> note(terminal, n));
+        change.ifPresent(notes::add);
+      }
+      return scan(cl, policy, repo, rules, gate, formats, terminal, notes);
     }
+  }
+
+  private static void note(Terminal terminal, PolicyNote note) {
+    terminal.err().println("shipcheck: " + Terminal.clean(note.message()));
+  }
+
+  private static boolean localScan(CommandLine cl) {
+    return !cl.hasOption("from-facts") && !cl.hasOption("github-org");
+  }
+
+  /** The checkout of a scan of a repository: its project name and working tree. */
+  record LocalRepo(String name, Path root) {
+    static LocalRepo open(CommandLine cl) throws UsageException {
+      Path dir = Path.of(cl.getOptionValue("repo", "."));
+      try (Repository repo = GitRepos.open(dir)) {
+        return new LocalRepo(GitRepos.projectName(repo), repo.getWorkTree().toPath());
+      } catch (GitRepos.NotARepositoryException e) {
+        throw new UsageException("scan: --repo: " + e.getMessage());
+      }
+    }
+  }
+
+  /** The sources {@code --use} names, each one this build knows. */
+  private static List<String> use(CommandLine cl) throws UsageException {
+    List<String> names = new ArrayList<>();
+    List<String> known = Sources.outside();
+    for (String v :
+        Optional.ofNullable(cl.getOptionValues(SourceContext.USE_OPTION)).orElse(new String[0])) {
+      for (String name : v.split(",")) {
+        String n = name.strip();
+        if (n.isEmpty()) {
+          continue;
+        }
+        if (!known.contains(n)) {
+          throw new UsageException(
+              "scan: --use: unknown source '"
+                  + n
+                  + "' (sources: "
+                  + String.join(", ", known)
+                  + ")");
+        }
+        names.add(n);
+      }
+    }
+    return names;
   }
 
   static List<String> pluginDirs(CommandLine cl) {
@@ -138,10 +237,12 @@ final class ScanCommand implements Command {
   private int scan(
       CommandLine cl,
       LoadedPolicy policy,
+      Optional<LocalRepo> repo,
       RuleSetup rules,
       GateOptions gate,
       List<String> formats,
-      Terminal terminal)
+      Terminal terminal,
+      List<PolicyNote> notes)
       throws Exception {
     RuleCatalog catalog = rules.catalog();
     ClauseCatalog clauses = rules.clauses();
@@ -151,14 +252,14 @@ final class ScanCommand implements Command {
                 Path.of(cl.getOptionValue("from-facts")), policy, catalog, clauses, terminal)
             : cl.hasOption("github-org")
                 ? OrgScan.setup(cl, policy, catalog, clauses, terminal)
-                : local(cl, policy, catalog, clauses, terminal);
+                : local(cl, repo.orElseThrow(), policy, catalog, clauses, terminal);
     SourceMetrics metrics = new SourceMetrics();
     Scan.Outcome outcome;
     try (Progress progress =
         Progress.start(metrics, terminal, cl.hasOption("quiet") || !cl.hasOption("github-org"))) {
       outcome = Scan.run(setup, metrics);
     }
-    ScanReport report = outcome.report();
+    ScanReport report = outcome.report().withPolicyNotes(notes);
     if (cl.hasOption("save-facts")) {
       saveFacts(Path.of(cl.getOptionValue("save-facts")), outcome.facts(), report, setup);
     }
@@ -168,20 +269,14 @@ final class ScanCommand implements Command {
 
   private static ScanSetup local(
       CommandLine cl,
+      LocalRepo repo,
       LoadedPolicy policy,
       RuleCatalog catalog,
       ClauseCatalog clauses,
       Terminal terminal)
       throws UsageException, Policies.InvalidPolicyException {
-    Path dir = Path.of(cl.getOptionValue("repo", "."));
-    String name;
-    Path root;
-    try (Repository repo = GitRepos.open(dir)) {
-      name = GitRepos.projectName(repo);
-      root = repo.getWorkTree().toPath();
-    } catch (GitRepos.NotARepositoryException e) {
-      throw new UsageException("scan: --repo: " + e.getMessage());
-    }
+    String name = repo.name();
+    Path root = repo.root();
     SourceContext context =
         new SourceContext(
             ScanMode.LOCAL,
@@ -210,13 +305,20 @@ final class ScanCommand implements Command {
     return all;
   }
 
-  static Map<String, String> endpointOptions(CommandLine cl) {
+  /**
+   * The options the sources read: endpoints, GitHub tuning, and {@value SourceContext#USE_OPTION},
+   * the sources asked for by {@code --use} or by giving their endpoint flag.
+   */
+  static Map<String, String> endpointOptions(CommandLine cl) throws UsageException {
     Map<String, String> options = new java.util.HashMap<>();
+    Set<String> use = new LinkedHashSet<>(use(cl));
     for (String o : concat(ENDPOINT_OPTIONS, OrgScan.GITHUB_OPTIONS)) {
       if (cl.hasOption(o)) {
         options.put(o, cl.getOptionValue(o));
+        Optional.ofNullable(FLAG_ASKS_FOR.get(o)).ifPresent(use::add);
       }
     }
+    options.put(SourceContext.USE_OPTION, String.join(",", use));
     return options;
   }
 

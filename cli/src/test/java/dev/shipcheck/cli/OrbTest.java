@@ -170,6 +170,34 @@ class OrbTest {
     assertThat(RepositoryRoot.calls(stub)).containsExactly(defaults, custom);
   }
 
+  @Test
+  void scanScriptReadsThePolicyAsTheBaseBranchHasIt() throws Exception {
+    Path stub = RepositoryRoot.stubLauncher(Files.createDirectories(tmp.resolve("bin")));
+    Path repo =
+        dev.shipcheck.simulators.repos.SampleRepos.compliant()
+            .file("shipcheck.yml", "version: 1\n")
+            .writeTo(tmp.resolve("repo"));
+    // The pull request's working tree grants itself a rule switched off.
+    Files.writeString(
+        repo.resolve("shipcheck.yml"), "version: 1\nrules: {RollbackReady: {enabled: false}}\n");
+    Map<String, String> env = scanEnv("shipcheck.yml", "false", "0");
+    env.put("SHIPCHECK_REPO", repo.toString());
+    env.put("SHIPCHECK_POLICY_REF", "origin/main");
+    env.put("SHIPCHECK_USE", "github");
+    assertThat(script("scan.sh", env, stub).exit()).isZero();
+    Path copy = tmp.resolve("shipcheck-policy.yml");
+    assertThat(Files.readString(copy)).isEqualTo("version: 1\n");
+    assertThat(RepositoryRoot.calls(stub).get(0))
+        .endsWith("--base-ref", "origin/main", "--policy", copy.toString(), "--use", "github");
+
+    env.put("SHIPCHECK_POLICY_REF", "origin/nowhere");
+    RepositoryRoot.Ran ran = script("scan.sh", env, stub);
+    assertThat(ran.exit()).as("the gate step fails the job").isZero();
+    assertThat(ran.output()).contains("shipcheck.yml is not on origin/nowhere");
+    assertThat(exitRecorded()).isEqualTo("2");
+    assertThat(RepositoryRoot.calls(stub)).hasSize(1);
+  }
+
   private static Map<String, String> auditEnv(int node, int nodes, String exit) {
     return Map.of(
         "SHIPCHECK_ORG",
@@ -314,7 +342,8 @@ class OrbTest {
             "image: shipcheck/shipcheck:0.1.0",
             "checkout",
             "git fetch origin",
-            "shipcheck scan --repo . --policy shipcheck.yml --out shipcheck-report",
+            "git show origin/main:shipcheck.yml > /tmp/policy.yml",
+            "shipcheck scan --repo . --policy /tmp/policy.yml --out shipcheck-report",
             "store_test_results",
             "store_artifacts",
             "exit \"$(cat /tmp/shipcheck-exit)\"");

@@ -11,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rule plugins end to end: jars built in the test from Java sources (the example plugin's own
@@ -322,6 +326,125 @@ class PluginsTest {
                 + " (plugins[0] of "
                 + policy
                 + ":2:11) does not exist");
+  }
+
+  /**
+   * A one-rule plugin whose rule class writes {@code marker} from its static initialiser, as a
+   * hostile plugin would read the environment: the marker shows whether any of its code ran.
+   */
+  static PluginJarBuilder markingPlugin(String jar, String cls, String annotation, Path marker) {
+    String source =
+        """
+        package com.acme;
+
+        import dev.shipcheck.core.fact.Facts;
+        import dev.shipcheck.facts.repo.RepoFiles;
+        import dev.shipcheck.core.outcome.*;
+        import dev.shipcheck.core.rule.*;
+
+        %s
+        public final class %s implements Rule {
+          static {
+            try {
+              java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
+            } catch (java.io.IOException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+
+          @Override
+          public Verdict evaluate(Facts facts, RuleContext context) {
+            facts.get(RepoFiles.class);
+            return Verdict.pass("fine");
+          }
+        }
+        """
+            .formatted(annotation, cls, marker.toString().replace("\\", "\\\\"));
+    return PluginJarBuilder.named(jar)
+        .source("com.acme." + cls, source)
+        .resource("com/acme/" + cls + ".md", SIDECAR)
+        .rules("com.acme." + cls);
+  }
+
+  static Stream<Arguments> refusedJars() {
+    String ok = annotation("AcmeMarked", "Marked", "DEPLOY-1.1");
+    return Stream.of(
+        Arguments.of("no @PolicyRule on the listed class", "", "has no @PolicyRule annotation"),
+        Arguments.of(
+            "an id a built-in rule has",
+            annotation("CoreBranchesExist", "Mine", "DEPLOY-2.1"),
+            "rule id 'CoreBranchesExist' is defined twice: by built-in and by marked.jar"),
+        Arguments.of(
+            "invalid metadata",
+            annotation("AcmeMarked", "Ends with a period.", "NOPE-1"),
+            "AcmeMarked: cites unknown clause NOPE-1"),
+        Arguments.of("another rule API", ok, "built for rule API " + (RuleApi.VERSION + 1)),
+        Arguments.of(
+            "a listed class that is not in the jar",
+            ok,
+            "com.acme.Elsewhere, which is not a class of this jar"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedJars")
+  void aRefusedJarNeverRunsItsStaticInitialiser(String why, String annotation, String message)
+      throws Exception {
+    Path dir = tmp.resolve("plugins");
+    Path marker = tmp.resolve("marker");
+    PluginJarBuilder jar = markingPlugin("marked.jar", "Marked", annotation, marker);
+    if (why.equals("another rule API")) {
+      jar.ruleApi(String.valueOf(RuleApi.VERSION + 1));
+    }
+    if (why.equals("a listed class that is not in the jar")) {
+      jar.rules("com.acme.Elsewhere");
+    }
+    jar.writeTo(dir);
+    CliRun run = scan(repoWithOwners(), "--plugins", dir.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains(message, "nothing was scanned");
+    assertThat(marker).as("the plugin's static initialiser ran").doesNotExist();
+  }
+
+  @Test
+  void aJarIsCheckedWholeBeforeAnyOtherJarRuns() throws Exception {
+    Path dir = tmp.resolve("plugins");
+    Path marker = tmp.resolve("marker");
+    markingPlugin("a-good.jar", "Good", annotation("AcmeGood", "Fine", "DEPLOY-1.1"), marker)
+        .writeTo(dir);
+    markingPlugin("b-bad.jar", "Bad", "", tmp.resolve("other-marker")).writeTo(dir);
+    assertThat(CliRun.run("rules", "--plugins", dir.toString()).exit()).isEqualTo(2);
+    assertThat(marker).as("a valid jar beside a refused one is not run either").doesNotExist();
+
+    Files.delete(dir.resolve("b-bad.jar"));
+    assertThat(CliRun.run("rules", "--plugins", dir.toString()).out()).contains("AcmeGood");
+    assertThat(marker).as("the marker works: an accepted jar's rule is created").exists();
+  }
+
+  @Test
+  void aPolicyInsideTheScannedRepositoryLoadsNoPlugin() throws Exception {
+    Path repo =
+        SampleRepos.compliant()
+            .file("shipcheck.yml", "version: 1\nplugins: [tools/rules]\n")
+            .writeTo(tmp.resolve("pr"));
+    Path marker = tmp.resolve("marker");
+    markingPlugin("rules.jar", "Marked", annotation("AcmeMarked", "Marked", "DEPLOY-1.1"), marker)
+        .writeTo(repo.resolve("tools/rules"));
+    String policy = repo.resolve("shipcheck.yml").toString();
+
+    CliRun run = scan(repo, "--policy", policy);
+    assertThat(run.err())
+        .contains(
+            "shipcheck: "
+                + policy
+                + " is inside the scanned repository and not trusted: ignored plugins (pass"
+                + " --trust-policy if this file is the operator's)");
+    assertThat(marker).doesNotExist();
+    assertThat(results(tmp.resolve("out"))).doesNotContainKey("AcmeMarked");
+
+    CliRun trusted = scan(repo, "--policy", policy, "--trust-policy");
+    assertThat(trusted.err()).doesNotContain("not trusted");
+    assertThat(results(tmp.resolve("out"))).containsKey("AcmeMarked");
+    assertThat(marker).exists();
   }
 
   @Test

@@ -116,7 +116,13 @@ class ProjectPipelineTest {
     assertThat(RepositoryRoot.calls(stub))
         .containsExactly(
             List.of(
-                "scan", "--repo", ".", "--policy", "shipcheck.yml", "--out", "shipcheck-report"));
+                "scan",
+                "--repo",
+                ".",
+                "--policy",
+                tmp.resolve("shipcheck-policy.yml").toString(),
+                "--out",
+                "shipcheck-report"));
     assertThat(Files.readString(tmp.resolve("shipcheck-exit")).trim()).isEqualTo("1");
     String job = CircleCiChecks.dump(job("shipcheck-pre-merge"));
     assertThat(job)
@@ -124,7 +130,8 @@ class ProjectPipelineTest {
             "store_test_results:\n    path: shipcheck-report",
             "store_artifacts:\n    path: shipcheck-report",
             "exit \"$(cat /tmp/shipcheck-exit)\"",
-            "fetch-all-branches");
+            "fetch-all-branches",
+            "git show origin/main:shipcheck.yml > /tmp/shipcheck-policy.yml");
   }
 
   @Test

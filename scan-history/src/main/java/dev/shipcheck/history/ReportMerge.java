@@ -116,21 +116,23 @@ public final class ReportMerge {
     results.sort(Comparator.comparing(Result::project).thenComparing(Result::ruleId));
     long requests = all.stream().mapToLong(e -> e.getValue().apiRequests()).sum();
     return new ScanReport(
-        first.schemaVersion(),
-        first.tool(),
-        first.policy(),
-        new Target(first.target().kind(), first.target().name(), Optional.empty()),
-        start,
-        end.toEpochMilli() - start.toEpochMilli(),
-        new ArrayList<>(sources.values()),
-        requests,
-        metrics,
-        first.rules(),
-        ClauseVerdicts.compute(clauses, first.rules(), results),
-        results,
-        notes,
-        waivers(all),
-        Summary.of(projectFrom.size(), results));
+            first.schemaVersion(),
+            first.tool(),
+            first.policy(),
+            new Target(first.target().kind(), first.target().name(), Optional.empty()),
+            start,
+            end.toEpochMilli() - start.toEpochMilli(),
+            new ArrayList<>(sources.values()),
+            requests,
+            metrics,
+            first.rules(),
+            ClauseVerdicts.compute(clauses, first.rules(), results),
+            results,
+            notes,
+            waivers(all),
+            Summary.of(projectFrom.size(), results))
+        .withPolicyNotes(
+            all.stream().flatMap(e -> e.getValue().policyNotes().stream()).distinct().toList());
   }
 
   private static void same(String a, String b, String what, String x, String y)

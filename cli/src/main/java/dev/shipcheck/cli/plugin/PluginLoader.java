@@ -1,50 +1,41 @@
 package dev.shipcheck.cli.plugin;
 
-import dev.shipcheck.core.collect.Glob;
-import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.policy.ClauseCatalog;
 import dev.shipcheck.core.rule.RegisteredRule;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleApi;
 import dev.shipcheck.core.rule.RuleCatalog;
+import dev.shipcheck.core.rule.RuleDescriptor;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URLClassLoader;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * Loads the rule plugin jars of the given directories. Each jar gets its own class loader whose
- * parent is the application's, so plugins see the rule API and the fact model; its rules are found
- * with {@link ServiceLoader}, exactly like the built-in ones, and their origin is the jar's file
- * name.
+ * parent is the application's, so plugins see the rule API and the fact model; its rules are the
+ * classes its {@code META-INF/services/dev.shipcheck.core.rule.Rule} lists, the file {@link
+ * java.util.ServiceLoader} reads for the built-in ones, and their origin is the jar's file name.
  *
- * <p>A jar is loaded whole or not at all. It is refused when it does not declare the rule API it
- * was built for ({@value RuleApi#MANIFEST_ATTRIBUTE} in its manifest) or declares another one, when
- * any of its classes cannot be loaded, when a rule cannot be created, or when a rule's metadata is
- * invalid (the same checks as the built-in rules'). Any refusal stops the scan: the organisation
- * installed the plugin to check its clauses, and a report without them would read as compliant.
+ * <p>A jar is loaded whole or not at all, and no code of any jar runs before every jar has passed
+ * every check ({@link JarInspection}): the rule API its manifest declares ({@value
+ * RuleApi#MANIFEST_ATTRIBUTE}), that each of its classes loads, that each listed rule class is its
+ * own, a {@link Rule} and annotated with valid metadata (the same checks as the built-in rules'),
+ * and that no rule id is taken twice. Only then are the rules created; a rule whose creation throws
+ * refuses its jar too. A plugin directory can come from a policy file someone else wrote, so a jar
+ * refused for its packaging must not have run its static initialisers. Any refusal stops the scan:
+ * the organisation installed the plugin to check its clauses, and a report without them would read
+ * as compliant.
  */
 public final class PluginLoader {
-  private static final String SERVICES = "META-INF/services/" + Rule.class.getName();
-
   private final ClauseCatalog clauses;
   private final ClassLoader parent;
   private final List<String> problems = new ArrayList<>();
@@ -85,17 +76,29 @@ public final class PluginLoader {
         }
       }
     }
+    // First every jar is checked without running any of its code; only when all of them pass
+    // (ids unique across jars and the built-in rules included) is any rule created.
+    JarInspection inspection = new JarInspection(clauses, parent);
+    List<JarInspection.Inspected> inspected = new ArrayList<>();
+    for (Path jar : jarsByName.values()) {
+      inspection.inspect(jar, problems).ifPresent(inspected::add);
+    }
+    List<URLClassLoader> loaders = inspected.stream().map(JarInspection.Inspected::loader).toList();
+    if (problems.isEmpty() && !inspected.isEmpty()) {
+      duplicateIds(inspected);
+    }
     List<PluginJar> jars = new ArrayList<>();
     List<RegisteredRule> rules = new ArrayList<>();
-    List<URLClassLoader> loaders = new ArrayList<>();
-    for (Path jar : jarsByName.values()) {
-      load(jar, jars, rules, loaders);
-    }
-    if (problems.isEmpty() && !rules.isEmpty()) {
-      try {
-        RuleCatalog.load(parent, dev.shipcheck.core.rule.RuleDescriptor.BUILT_IN).plus(rules);
-      } catch (RuleCatalog.DuplicateRuleException e) {
-        problems.add(e.getMessage());
+    if (problems.isEmpty()) {
+      for (JarInspection.Inspected jar : inspected) {
+        List<RegisteredRule> mine = create(jar);
+        rules.addAll(mine);
+        jars.add(
+            new PluginJar(
+                jar.file(),
+                jar.name(),
+                jar.ruleApi(),
+                mine.stream().map(RegisteredRule::id).toList()));
       }
     }
     if (!problems.isEmpty()) {
@@ -103,6 +106,44 @@ public final class PluginLoader {
       throw new PluginException(problems);
     }
     return new Plugins(jars, rules, notes, loaders);
+  }
+
+  /** A rule id claimed twice, by two jars or by a jar and a built-in rule, names both origins. */
+  private void duplicateIds(List<JarInspection.Inspected> inspected) {
+    Map<String, String> origins = new HashMap<>();
+    RuleCatalog.load(parent, RuleDescriptor.BUILT_IN)
+        .ids()
+        .forEach(id -> origins.put(id, RuleDescriptor.BUILT_IN));
+    for (JarInspection.Inspected jar : inspected) {
+      for (JarInspection.Candidate c : jar.rules()) {
+        String id = c.descriptor().id();
+        String before = origins.putIfAbsent(id, jar.name());
+        if (before != null) {
+          problems.add(
+              "rule id '" + id + "' is defined twice: by " + before + " and by " + jar.name());
+        }
+      }
+    }
+  }
+
+  /** The jar's rules, created now that every check passed; a constructor that throws refuses it. */
+  private List<RegisteredRule> create(JarInspection.Inspected jar) {
+    List<RegisteredRule> created = new ArrayList<>();
+    for (JarInspection.Candidate c : jar.rules()) {
+      try {
+        Rule rule = c.type().getConstructor().newInstance();
+        created.add(new RegisteredRule(c.descriptor(), rule));
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        Throwable why = e instanceof InvocationTargetException t ? t.getCause() : e;
+        problems.add(
+            jar.name()
+                + ": refused: rule "
+                + c.type().getName()
+                + " cannot be created: "
+                + cause(why));
+      }
+    }
+    return created;
   }
 
   private static List<PluginDirectory> dedupe(List<PluginDirectory> directories) {
@@ -148,192 +189,6 @@ public final class PluginLoader {
     return jars;
   }
 
-  /** Loads one jar whole; on any problem it contributes nothing and its loader is closed. */
-  private void load(
-      Path jar, List<PluginJar> jars, List<RegisteredRule> rules, List<URLClassLoader> loaders) {
-    String name = jar.getFileName().toString();
-    List<String> mine = new ArrayList<>();
-    Optional<Integer> api;
-    List<String> classNames;
-    try (JarFile file = new JarFile(jar.toFile())) {
-      api = ruleApi(name, file.getManifest(), mine);
-      classNames = classNames(file);
-    } catch (IOException e) {
-      problems.add(name + ": not a readable jar (" + e.getMessage() + ")");
-      return;
-    }
-    if (api.isEmpty()) {
-      problems.addAll(mine);
-      return;
-    }
-    URLClassLoader loader;
-    try {
-      loader = new URLClassLoader("plugin " + name, new URL[] {jar.toUri().toURL()}, parent);
-    } catch (MalformedURLException e) {
-      problems.add(name + ": cannot be opened (" + e.getMessage() + ")");
-      return;
-    }
-    loadClasses(name, loader, classNames, mine);
-    List<RegisteredRule> found = mine.isEmpty() ? rules(name, loader, mine) : List.of();
-    if (!mine.isEmpty()) {
-      problems.addAll(mine);
-      if (!found.isEmpty()) {
-        problems.add(
-            name
-                + ": refused as a whole, so its valid rules are not registered either: "
-                + String.join(", ", found.stream().map(RegisteredRule::id).toList()));
-      }
-      closeAll(List.of(loader));
-      return;
-    }
-    loaders.add(loader);
-    rules.addAll(found);
-    jars.add(new PluginJar(jar, name, api.get(), found.stream().map(RegisteredRule::id).toList()));
-  }
-
-  private static Optional<Integer> ruleApi(String name, Manifest manifest, List<String> mine) {
-    String declared =
-        manifest == null
-            ? null
-            : manifest
-                .getMainAttributes()
-                .getValue(new Attributes.Name(RuleApi.MANIFEST_ATTRIBUTE));
-    if (declared == null) {
-      mine.add(
-          name
-              + ": refused: it does not say which rule API it was built for; its manifest needs '"
-              + RuleApi.MANIFEST_ATTRIBUTE
-              + ": "
-              + RuleApi.VERSION
-              + "' (see docs/writing-rules.md)");
-      return Optional.empty();
-    }
-    int version;
-    try {
-      version = Integer.parseInt(declared.trim());
-    } catch (NumberFormatException e) {
-      mine.add(
-          name
-              + ": refused: its manifest's "
-              + RuleApi.MANIFEST_ATTRIBUTE
-              + " is '"
-              + declared
-              + "', not a version number");
-      return Optional.empty();
-    }
-    if (version != RuleApi.VERSION) {
-      mine.add(
-          name
-              + ": refused: built for rule API "
-              + version
-              + ", but this Shipcheck runs rule API "
-              + RuleApi.VERSION
-              + "; rebuild the plugin against this Shipcheck's rule kit, or run a Shipcheck whose"
-              + " rule API is "
-              + version);
-      return Optional.empty();
-    }
-    return Optional.of(version);
-  }
-
-  private static List<String> classNames(JarFile file) {
-    List<String> names = new ArrayList<>();
-    for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
-      String entry = e.nextElement().getName();
-      if (!entry.endsWith(".class")
-          || entry.startsWith("META-INF/")
-          || entry.endsWith("module-info.class")
-          || entry.endsWith("package-info.class")) {
-        continue;
-      }
-      names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
-    }
-    return names;
-  }
-
-  /** Every class of the jar, loaded without running it, so a missing dependency shows now. */
-  private static void loadClasses(
-      String name, ClassLoader loader, List<String> classNames, List<String> mine) {
-    for (String cls : classNames) {
-      try {
-        Class.forName(cls, false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
-        mine.add(
-            name
-                + ": refused: class "
-                + cls
-                + " cannot be loaded ("
-                + e
-                + "); a plugin jar must hold every class it needs besides Shipcheck's own");
-      }
-    }
-  }
-
-  /** The jar's own rules (the parent's built-in ones are seen too, and skipped). */
-  private List<RegisteredRule> rules(String name, URLClassLoader loader, List<String> mine) {
-    List<RegisteredRule> found = new ArrayList<>();
-    Iterator<Rule> it = ServiceLoader.load(Rule.class, loader).iterator();
-    while (true) {
-      Rule rule;
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        rule = it.next();
-      } catch (ServiceConfigurationError | LinkageError e) {
-        mine.add(
-            name + ": refused: a rule listed in " + SERVICES + " cannot be created: " + cause(e));
-        continue;
-      }
-      if (Objects.equals(rule.getClass().getClassLoader(), loader)) {
-        register(name, loader, rule, mine).ifPresent(found::add);
-      }
-    }
-    if (found.isEmpty() && mine.isEmpty()) {
-      mine.add(
-          name
-              + ": refused: it holds no rules; list its rule classes in "
-              + SERVICES
-              + ", one per line");
-    }
-    Map<String, Integer> seen = new HashMap<>();
-    for (RegisteredRule r : found) {
-      if (seen.merge(r.id(), 1, Integer::sum) == 2) {
-        mine.add(name + ": refused: two of its rules have the id '" + r.id() + "'");
-      }
-    }
-    return found;
-  }
-
-  /** A rule with valid metadata, or empty with the reasons added to {@code mine}. */
-  private Optional<RegisteredRule> register(
-      String name, ClassLoader loader, Rule rule, List<String> mine) {
-    String cls = rule.getClass().getName();
-    RegisteredRule r;
-    try {
-      r = RegisteredRule.of(rule, name);
-    } catch (RuntimeException | LinkageError e) {
-      mine.add(name + ": refused: rule " + cls + " has unreadable metadata: " + cause(e));
-      return Optional.empty();
-    }
-    List<String> wrong = new ArrayList<>(RuleCatalog.problemsOf(r.descriptor(), clauses));
-    for (Class<? extends Fact> f : r.descriptor().facts()) {
-      if (Objects.equals(f.getClassLoader(), loader)) {
-        wrong.add(
-            r.id()
-                + ": reads "
-                + f.getName()
-                + ", a fact type of the plugin itself, which no collector provides; rules read"
-                + " Shipcheck's fact types");
-      }
-    }
-    for (String glob : r.descriptor().files()) {
-      Glob.problem(glob).ifPresent(p -> wrong.add(r.id() + ": files: '" + glob + "': " + p));
-    }
-    wrong.forEach(w -> mine.add(name + ": refused: " + w));
-    return wrong.isEmpty() ? Optional.of(r) : Optional.empty();
-  }
-
   private static String cause(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && !Objects.equals(root.getCause(), root)) {
@@ -342,7 +197,7 @@ public final class PluginLoader {
     return Objects.equals(root, e) ? String.valueOf(e) : e.getMessage() + " (" + root + ")";
   }
 
-  private static void closeAll(List<URLClassLoader> loaders) {
+  static void closeAll(List<URLClassLoader> loaders) {
     for (URLClassLoader l : loaders) {
       try {
         l.close();

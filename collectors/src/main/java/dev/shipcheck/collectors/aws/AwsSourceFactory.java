@@ -1,5 +1,6 @@
 package dev.shipcheck.collectors.aws;
 
+import dev.shipcheck.core.collect.CredentialTransport;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
@@ -40,6 +41,14 @@ public final class AwsSourceFactory implements SourceFactory {
           NAME,
           AwsSettings.HOW_TO_ENABLE,
           List.of(AwsOrganizationsCollector.broken("the aws source is not configured")));
+    }
+    AwsSettings aws = settings.get();
+    if (aws.endpoint().isPresent()
+        && !(aws.credentials() instanceof AwsSettings.Credentials.Unsigned)) {
+      CredentialTransport.check(
+          aws.endpoint().get(),
+          "AWS credentials",
+          context.settingOf("aws-endpoint", "/sources/aws/endpoint"));
     }
     return Source.of(
         SourceStatus.configured(NAME, settings.get().endpointLabel()),

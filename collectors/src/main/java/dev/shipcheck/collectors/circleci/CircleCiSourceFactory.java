@@ -3,6 +3,7 @@ package dev.shipcheck.collectors.circleci;
 import dev.shipcheck.collectors.circleci.contexts.CircleCiContextsCollector;
 import dev.shipcheck.collectors.http.UrlSource;
 import dev.shipcheck.core.collect.Collector;
+import dev.shipcheck.core.collect.CredentialTransport;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
@@ -18,9 +19,9 @@ import java.util.Optional;
 
 /**
  * The CircleCI source: the orb registry (GraphQL) and API v2 contexts. Configured in every
- * organisation scan (public orbs need no token); in a local scan only when {@code CIRCLECI_TOKEN}
- * is set, {@code --circleci-url} is given or the policy file sets {@code sources.circleci}, so a
- * pre-merge scan does no network I/O unless asked to.
+ * organisation scan (public orbs need no token); in a local scan only when asked for ({@code --use
+ * circleci}, {@code --circleci-url} or the policy's {@code require:}), so a pre-merge scan does no
+ * network I/O unless asked to. The policy's {@code sources.circleci} only says where CircleCI is.
  */
 public final class CircleCiSourceFactory implements SourceFactory {
   /** The policy's {@code sources.circleci} section: where the API is. */
@@ -76,14 +77,13 @@ public final class CircleCiSourceFactory implements SourceFactory {
         context.mode() == ScanMode.ORGANIZATION
             || token.isPresent()
             || flag.isPresent()
-            || context.policy().sets("/sources/circleci");
+            || context.requested(NAME);
     if (!configured) {
       return source(
           SourceStatus.notConfigured(
               NAME,
-              "set CIRCLECI_TOKEN, pass --circleci-url URL, or set sources.circleci in the policy"
-                  + " file to let a local scan ask the CircleCI orb registry (public orbs need no"
-                  + " token)"),
+              "pass --use circleci (or --circleci-url URL) to let a scan of a repository ask the"
+                  + " CircleCI orb registry (public orbs need no token; CIRCLECI_TOKEN for contexts)"),
           collectors);
     }
     if (endpoint.isEmpty()) {
@@ -94,6 +94,10 @@ public final class CircleCiSourceFactory implements SourceFactory {
                   + base
                   + "' is not an http(s) URL; fix --circleci-url or sources.circleci.url"),
           collectors);
+    }
+    if (token.isPresent()) {
+      CredentialTransport.check(
+          endpoint.get(), TOKEN, context.settingOf(URL_OPTION, "/sources/circleci/url"));
     }
     return source(SourceStatus.configured(NAME, endpoint.get().toString()), collectors);
   }

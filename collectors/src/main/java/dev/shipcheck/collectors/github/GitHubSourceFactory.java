@@ -2,6 +2,7 @@ package dev.shipcheck.collectors.github;
 
 import dev.shipcheck.collectors.git.GitRepos;
 import dev.shipcheck.collectors.http.UrlSource;
+import dev.shipcheck.core.collect.CredentialTransport;
 import dev.shipcheck.core.collect.ScanMode;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
@@ -42,6 +43,7 @@ public final class GitHubSourceFactory implements SourceFactory {
 
   public static final String NAME = "github";
   public static final String TOKEN = "GITHUB_TOKEN";
+  private static final String URL_POINTER = "/sources/github/url";
 
   /**
    * Rate-limit waits follow real time (GitHub's reset times), not the scan's clock, which tests and
@@ -82,6 +84,7 @@ public final class GitHubSourceFactory implements SourceFactory {
       return unconfigured(
           ctx, SourceStatus.notConfigured(NAME, "fix the GitHub settings: " + e.getMessage()));
     }
+    CredentialTransport.check(settings.api(), TOKEN, ctx.settingOf("github-url", URL_POINTER));
     if (ctx.mode() == ScanMode.LOCAL) {
       Optional<String> repo = ctx.repository().flatMap(GitHubSourceFactory::originRepository);
       if (repo.isEmpty()) {

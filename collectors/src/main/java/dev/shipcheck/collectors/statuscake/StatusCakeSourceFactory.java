@@ -1,6 +1,7 @@
 package dev.shipcheck.collectors.statuscake;
 
 import dev.shipcheck.collectors.http.UrlSource;
+import dev.shipcheck.core.collect.CredentialTransport;
 import dev.shipcheck.core.collect.Secret;
 import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceContext;
@@ -64,6 +65,10 @@ public final class StatusCakeSourceFactory implements SourceFactory {
     StatusCakeCollector collector = new StatusCakeCollector(base, token);
     if (token.isEmpty() && flag.isEmpty()) {
       return Source.notConfigured(NAME, HOW_TO_ENABLE, List.of(collector));
+    }
+    if (token.isPresent()) {
+      CredentialTransport.check(
+          base, TOKEN_ENV, context.settingOf("statuscake-url", "/sources/statuscake/url"));
     }
     return Source.of(SourceStatus.configured(NAME, base.toString()), List.of(collector));
   }

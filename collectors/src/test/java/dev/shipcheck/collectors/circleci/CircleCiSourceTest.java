@@ -179,7 +179,7 @@ class CircleCiSourceTest {
     Map<String, String> none = new HashMap<>();
     Source quiet = f.create(context(ScanMode.LOCAL, policy(POLICY), none, none));
     assertThat(quiet.status().configured()).isFalse();
-    assertThat(quiet.status().howToEnable()).contains("CIRCLECI_TOKEN", "--circleci-url");
+    assertThat(quiet.status().howToEnable()).contains("--use circleci", "--circleci-url");
     assertThat(quiet.collectors()).hasSize(2);
     assertThat(
             f.create(context(ScanMode.LOCAL, policy(POLICY), none, Map.of("CIRCLECI_TOKEN", "t")))
@@ -187,7 +187,13 @@ class CircleCiSourceTest {
                 .configured())
         .isTrue();
     LoadedPolicy sets = policy(POLICY + "sources: {circleci: {url: \"" + sim.url() + "\"}}\n");
-    assertThat(f.create(context(ScanMode.LOCAL, sets, none, none)).status().endpoint())
+    assertThat(f.create(context(ScanMode.LOCAL, sets, none, none)).status().configured())
+        .as("the policy's sources: says where CircleCI is, not that a local scan should ask it")
+        .isFalse();
+    assertThat(
+            f.create(context(ScanMode.LOCAL, sets, Map.of("use", "circleci"), none))
+                .status()
+                .endpoint())
         .isEqualTo(sim.url() + "/graphql-unstable");
     assertThat(f.create(context(ScanMode.ORGANIZATION, policy(POLICY), none, none)).status())
         .satisfies(s -> assertThat(s.configured()).isTrue())

@@ -2,6 +2,7 @@ package dev.shipcheck.reports.markdown;
 
 import dev.shipcheck.core.engine.Waivers;
 import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.report.PolicyNote;
 import dev.shipcheck.core.report.ReportOutput;
 import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.Result;
@@ -45,6 +46,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
     md.append("## Shipcheck: ")
         .append(headline(report, failing.size(), incomplete.size()))
         .append("\n\n");
+    policyNotes(md, report);
     md.append("Scanned ")
         .append(report.target().kind())
         .append(" **")
@@ -73,6 +75,20 @@ public final class MarkdownSummaryWriter implements ReportWriter {
       md.append("\n\n… truncated to fit a comment; see report.html or shipcheck.json for all.\n");
     }
     return md.toString();
+  }
+
+  /**
+   * What the reviewer must see before any result: a policy file from the repository that was not
+   * applied in full, and a change that edits the policy (a waiver it grants itself).
+   */
+  private static void policyNotes(StringBuilder md, ScanReport report) {
+    for (PolicyNote n : report.policyNotes()) {
+      md.append("> **")
+          .append(n.kind() == PolicyNote.Kind.CHANGED ? "Policy change" : "Policy not trusted")
+          .append(":** ")
+          .append(escape(n.message()))
+          .append("\n\n");
+    }
   }
 
   /** The failures; under a baseline, new or worse ones apart from pre-existing ones. */

@@ -93,8 +93,11 @@ public final class PolicyLoader {
     sb.append('\n');
     if (sources.length() > 0) {
       sb.append(
-              "\n# Endpoints; each can also be set on the command line (--github-url,"
-                  + " --circleci-url, ...).\n# Left out, the defaults below apply.\n# sources:")
+              "\n# Endpoints; each can also be set on the command line (the sources' --*-url flags)."
+                  + "\n# Left out, the defaults below apply. They say where a source is, not that a"
+                  + " pre-merge scan\n# (scan --repo) should call it: that takes --use SOURCE or"
+                  + " require: below. A policy file inside the\n# repository being scanned is that"
+                  + " repository's, so its sources: and plugins: are ignored there.\n# sources:")
           .append(sources)
           .append('\n');
     }
@@ -235,6 +238,29 @@ public final class PolicyLoader {
         k.clauses(),
         k.waivers(),
         sections);
+  }
+
+  /**
+   * The policy as if its file did not say what is at these JSON pointers (e.g. {@code /sources},
+   * plain keys only): the default applies there instead. Source, hash and positions stay the
+   * file's, so every other problem still points into it.
+   */
+  public static LoadedPolicy without(LoadedPolicy loaded, List<String> pointers) {
+    JsonNode written = loaded.written().deepCopy();
+    for (String pointer : pointers) {
+      int slash = pointer.lastIndexOf('/');
+      JsonNode parent = written.at(pointer.substring(0, slash));
+      if (parent instanceof ObjectNode o) {
+        o.remove(pointer.substring(slash + 1));
+      }
+    }
+    try {
+      Policy policy = bind(written);
+      return new LoadedPolicy(
+          policy, loaded.source(), loaded.sha256(), written, loaded.positions());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a valid policy without some keys is still valid", e);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.shipcheck.core.policy;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A part of the policy file that a fact library or a source contributes: where it sits, its JSON
@@ -56,5 +57,22 @@ public interface PolicySection<T> {
    */
   default List<PolicyProblem> problems(LoadedPolicy loaded) {
     return List.of();
+  }
+
+  /**
+   * What a change of this section grants (loosens) and tightens, in words a reviewer reads in a
+   * pull request ("removes check CodeownersPresent"); empty leaves it to the generic "changes KEY
+   * from A to B" of every value that differs.
+   */
+  default Optional<Changes> changes(T before, T after) {
+    return Optional.empty();
+  }
+
+  /** A section's changes, loosening first. */
+  record Changes(List<String> grants, List<String> tightens) {
+    public Changes {
+      grants = List.copyOf(grants);
+      tightens = List.copyOf(tightens);
+    }
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param metrics counters such as API requests and GraphQL points per source
  * @param gate how the exit code was decided (absent in reports written before gating was known)
  * @param history earlier runs of the same target, when run with {@code --history}
+ * @param policyNotes what a reviewer must know about the policy file itself (not applied in part,
+ *     or edited by the change under scan); shown before any result
  */
 public record ScanReport(
     int schemaVersion,
@@ -32,7 +34,8 @@ public record ScanReport(
     List<WaiverStatus> waivers,
     Summary summary,
     Optional<Gate> gate,
-    Optional<History> history) {
+    Optional<History> history,
+    List<PolicyNote> policyNotes) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -46,6 +49,47 @@ public record ScanReport(
     waivers = List.copyOf(waivers);
     gate = gate == null ? Optional.empty() : gate;
     history = history == null ? Optional.empty() : history;
+    policyNotes = policyNotes == null ? List.of() : List.copyOf(policyNotes);
+  }
+
+  /** A report without policy notes. */
+  public ScanReport(
+      int schemaVersion,
+      ToolInfo tool,
+      PolicyInfo policy,
+      Target target,
+      Instant startedAt,
+      long durationMillis,
+      List<SourceUsage> sources,
+      long apiRequests,
+      Map<String, Long> metrics,
+      List<RuleSummary> rules,
+      List<ClauseResult> clauses,
+      List<Result> results,
+      List<Notification> notifications,
+      List<WaiverStatus> waivers,
+      Summary summary,
+      Optional<Gate> gate,
+      Optional<History> history) {
+    this(
+        schemaVersion,
+        tool,
+        policy,
+        target,
+        startedAt,
+        durationMillis,
+        sources,
+        apiRequests,
+        metrics,
+        rules,
+        clauses,
+        results,
+        notifications,
+        waivers,
+        summary,
+        gate,
+        history,
+        List.of());
   }
 
   /** A report without gate or history, as the scan itself produces it. */
@@ -82,11 +126,35 @@ public record ScanReport(
         waivers,
         summary,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   public ScanReport withGate(Gate g) {
     return copy(notifications, Optional.of(g), history);
+  }
+
+  /** This report with these notes about the policy file (replacing any it had). */
+  public ScanReport withPolicyNotes(List<PolicyNote> notes) {
+    return new ScanReport(
+        schemaVersion,
+        tool,
+        policy,
+        target,
+        startedAt,
+        durationMillis,
+        sources,
+        apiRequests,
+        metrics,
+        rules,
+        clauses,
+        results,
+        notifications,
+        waivers,
+        summary,
+        gate,
+        history,
+        notes);
   }
 
   /** This report with a history trend, and a notification per history problem. */
@@ -131,6 +199,7 @@ public record ScanReport(
         waivers,
         summary,
         g,
-        h);
+        h,
+        policyNotes);
   }
 }
