@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * A workflow job's {@code filters}, in either of CircleCI's forms, answering "does this job run for
@@ -62,15 +61,15 @@ public sealed interface Filter {
     }
   }
 
-  /** One {@code only}/{@code ignore} entry: a name, or a {@code /regex/}. */
-  record BranchPattern(String written, Optional<Pattern> regex) {
+  /** One {@code only}/{@code ignore} entry: a name, or a {@code /regex/} (Java syntax). */
+  record BranchPattern(String written, Optional<ConfigPattern> regex) {
     public BranchPattern {
       Objects.requireNonNull(written, "written");
       Objects.requireNonNull(regex, "regex");
     }
 
     public boolean matches(String branch) {
-      return regex.map(r -> r.matcher(branch).matches()).orElse(written.equals(branch));
+      return regex.isPresent() ? regex.get().matchesWhole(branch) : written.equals(branch);
     }
   }
 
@@ -83,7 +82,7 @@ public sealed interface Filter {
 
     @Override
     public String describe() {
-      return "filter '" + text + "'";
+      return "filter '" + shortened(text) + "'";
     }
   }
 
@@ -96,7 +95,14 @@ public sealed interface Filter {
 
     @Override
     public String describe() {
-      return "unreadable filter '" + text + "' (" + problem + ")";
+      return "unreadable filter '" + shortened(text) + "' (" + problem + ")";
     }
+  }
+
+  /** Long filter text (a hostile config's) shortened for messages. */
+  static String shortened(String text) {
+    return text.length() <= 200
+        ? text
+        : text.substring(0, 200) + "... (" + text.length() + " characters)";
   }
 }
