@@ -86,6 +86,29 @@ public sealed interface Filter {
     }
   }
 
+  /**
+   * A job Shipcheck does not model (a matrix past its expansion limits): asking whether it runs
+   * makes the fact that needs the answer absent, naming the limit, rather than leaving the job out
+   * and judging the rest as if it were not there.
+   */
+  record Beyond(String reason, dev.shipcheck.core.yaml.Position position) implements Filter {
+    public Beyond {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public Tri allows(String branch, Function<String, Value> values) {
+      new Expr.Beyond(reason, position).eval(values);
+      return Tri.MAYBE; // not reached: evaluating Beyond throws
+    }
+
+    @Override
+    public String describe() {
+      return "not modelled (" + reason + ")";
+    }
+  }
+
   /** A filter CircleCI would reject; the job's branches cannot be told. */
   record Invalid(String text, String problem) implements Filter {
     @Override

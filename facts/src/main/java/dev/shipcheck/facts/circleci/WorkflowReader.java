@@ -35,6 +35,11 @@ final class WorkflowReader {
           "override-with");
   private static final int MAX_MATRIX = 1000;
 
+  /** Most matrix-generated entries modelled per config (beyond, a job is {@link Filter.Beyond}). */
+  static final int MAX_MATRIX_TOTAL = 20_000;
+
+  private int generated;
+
   private final SourceMap positions;
   private final List<ConfigProblem> problems;
   private final JsonNode commands;
@@ -367,13 +372,25 @@ final class WorkflowReader {
         }
       }
       combos = next;
-      if (combos.size() > MAX_MATRIX) {
-        problems.add(
-            new ConfigProblem(pos, "matrix of '" + job + "' expands to over " + MAX_MATRIX));
-        return List.of();
+      if (combos.size() > MAX_MATRIX || generated + combos.size() > MAX_MATRIX_TOTAL) {
+        String reason =
+            combos.size() > MAX_MATRIX
+                ? "the matrix of '" + job + "' expands to over " + MAX_MATRIX + " jobs"
+                : "the matrices of this config expand to over "
+                    + MAX_MATRIX_TOTAL
+                    + " jobs ('"
+                    + job
+                    + "' and those before it)";
+        problems.add(new ConfigProblem(pos, reason + ", more than Shipcheck models"));
+        return List.of(
+            beyond(
+                job,
+                pos,
+                reason + ", more than Shipcheck models, so which jobs run cannot be told"));
       }
     }
-    List<Map<String, String>> excluded = new ArrayList<>();
+    generated += combos.size();
+    Set<Map<String, String>> excluded = new java.util.HashSet<>();
     for (JsonNode x : matrix.path("exclude")) {
       Map<String, String> m = new LinkedHashMap<>();
       x.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue().asText()));
@@ -401,6 +418,22 @@ final class WorkflowReader {
       out.add(e);
     }
     return out;
+  }
+
+  /** The one entry that stands for a matrix job past the limits. */
+  private static JobEntry beyond(String job, Position pos, String reason) {
+    return new JobEntry(
+        job,
+        job,
+        pos,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        new Filter.Beyond(reason, pos),
+        Map.of(),
+        Optional.of(job),
+        Set.of(),
+        List.of());
   }
 
   /** Replaces {@code << matrix.p >>} (any spacing) with the instance's values. */
