@@ -80,6 +80,7 @@ public final class HostileCases {
               name,
               JOBS + "workflows:\n  w:\n    jobs: [build, {deploy: {requires: [build]}}]\n",
               POLICY
+                  + "clauses:\n  - {id: X-1, document: Bench, section: \"1\", text: \"No Z.\"}\n"
                   + "checks:\n  - id: NoZ\n    kind: file-content\n    title: No Z\n"
                   + "    clause: X-1\n    severity: low\n    paths: [\"docs/*.txt\"]\n"
                   + "    doesNotMatch: \""

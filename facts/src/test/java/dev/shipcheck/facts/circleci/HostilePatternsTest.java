@@ -115,6 +115,18 @@ class HostilePatternsTest {
   }
 
   @Test
+  void theSchemaSearchesHostileValuesInLinearTime() {
+    String config =
+        "version: 2.1\njobs:\n  build:\n    docker: [{image: x}]\n    steps:\n"
+            + "      - run: {command: make, no_output_timeout: \"%s\"}\n"
+            + "    parallelism: \"%sx\"\nworkflows:\n  w:\n    jobs: [build]\n";
+    CircleCiPipeline small = parse(String.format(config, "1".repeat(10), " ".repeat(10)));
+    CircleCiPipeline large =
+        finishes(() -> parse(String.format(config, "1".repeat(200_000), " ".repeat(200_000))));
+    assertThat(large.schemaDiagnostics()).hasSameSizeAs(small.schemaDiagnostics()).isNotEmpty();
+  }
+
+  @Test
   void anExpressionNestedTooDeeplyNamesTheLimit() {
     String deep = "(".repeat(100_000) + "pipeline.git.branch == \"main\"" + ")".repeat(100_000);
     CircleCiPipeline p = deployWith("          filters: '" + deep + "'\n");
