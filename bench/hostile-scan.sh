@@ -6,7 +6,8 @@
 # machine. Not a test: run it by hand on a quiet machine and quote the medians.
 #
 #   bench/hostile-scan.sh [RUNS=5] [CASE...]
-#     CASE: filter expression when deploy-pattern file-content requires-10000 (default: all)
+#     CASE: plain (a small config: the baseline) filter expression when deploy-pattern file-content
+#           requires-10000 aliased-5000 (default: all but aliased-5000)
 #   SHIPCHECK=/path/to/bin/shipcheck  scan with another build (e.g. a checkout of an older commit)
 #   LIMIT=60                           seconds before a run counts as hung
 #   MAVEN_OFFLINE=                     let Maven download (default: offline)
@@ -14,7 +15,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS="${1:-5}"; shift || true
 CASES=("$@")
-[ ${#CASES[@]} -gt 0 ] || CASES=(filter expression when deploy-pattern file-content requires-10000)
+[ ${#CASES[@]} -gt 0 ] || CASES=(plain filter expression when deploy-pattern file-content requires-10000)
 SHIPCHECK="${SHIPCHECK:-$ROOT/bin/shipcheck}"
 LIMIT="${LIMIT:-60}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -27,9 +27,15 @@ public final class HostileCases {
   /** A job name long enough for a backtracking matcher to take forever on. */
   static final String LONG_NAME = "deploy-" + "a".repeat(40);
 
-  /** The case of a name: see {@link #names()}. */
+  /** The case of a name: see {@link #names()}; {@code plain} is a small config, the baseline. */
   public static Case of(String name) {
     return switch (name) {
+      case "plain" ->
+          new Case(
+              name,
+              JOBS + "workflows:\n  w:\n    jobs: [build, {deploy: {requires: [build]}}]\n",
+              POLICY,
+              List.of());
       case "filter" ->
           new Case(
               name,
@@ -103,7 +109,13 @@ public final class HostileCases {
   /** The cases benchmarked by name. */
   public static List<String> names() {
     return List.of(
-        "filter", "expression", "when", "deploy-pattern", "file-content", "requires-10000");
+        "plain",
+        "filter",
+        "expression",
+        "when",
+        "deploy-pattern",
+        "file-content",
+        "requires-10000");
   }
 
   /**

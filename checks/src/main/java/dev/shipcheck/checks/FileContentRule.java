@@ -81,13 +81,12 @@ final class FileContentRule implements Rule {
         unread.add(path + " (" + content.map(FileContent::problem).orElse(NOT_READ) + ")");
         continue;
       }
-      judge(path, content.get().text(), bad, evidence, unread);
+      judge(path, content.get().text(), bad, evidence);
     }
     return verdict(paths, bad, evidence, unread);
   }
 
-  private void judge(
-      String path, String text, List<Location> bad, List<Evidence> evidence, List<String> unread) {
+  private void judge(String path, String text, List<Location> bad, List<Evidence> evidence) {
     // Linear in the text (RE2/J): no pattern the policy loader accepts can stall on a file.
     OptionalInt match = pattern.firstMatch(text);
     boolean found = match.isPresent();

@@ -23,6 +23,8 @@ public final class BranchRun {
   private final CircleCiPipeline pipeline;
   private final String branch;
   private final Function<String, Value> values;
+
+  /** One graph per workflow; its memos are guarded by this run (one run serves several rules). */
   private final Map<Workflow, Graph> graphs = new IdentityHashMap<>();
 
   BranchRun(CircleCiPipeline pipeline, String branch) {
@@ -70,7 +72,7 @@ public final class BranchRun {
   }
 
   /** Whether one entry runs on the branch. */
-  public Tri status(Workflow w, JobEntry e) {
+  public synchronized Tri status(Workflow w, JobEntry e) {
     return graph(w).status(e);
   }
 
@@ -83,7 +85,7 @@ public final class BranchRun {
    * per guard (compared by identity), so asking for every deploy of a workflow costs one pass over
    * its {@code requires} graph.
    */
-  public Tri startsWithout(Workflow w, JobEntry e, Predicate<JobEntry> guard) {
+  public synchronized Tri startsWithout(Workflow w, JobEntry e, Predicate<JobEntry> guard) {
     Graph g = graph(w);
     return g.reach(e, g.reachMemo.computeIfAbsent(guard, k -> new IdentityHashMap<>()), guard);
   }
@@ -97,7 +99,7 @@ public final class BranchRun {
   }
 
   /** {@link #ancestors(Workflow, JobEntry)} with this run's index of the workflow. */
-  public List<JobEntry> upstream(Workflow w, JobEntry e) {
+  public synchronized List<JobEntry> upstream(Workflow w, JobEntry e) {
     return graph(w).ancestors(e);
   }
 
@@ -153,7 +155,8 @@ public final class BranchRun {
       return out;
     }
 
-    /** The requirement of {@code e} through which it reaches its {@code k}-th target. */
+    /** For each of {@link #targets}, the requirement of {@code e} that names it. */
+    @SuppressWarnings("ReferenceEquality") // as in targets()
     private List<Requirement> requirementsPerTarget(JobEntry e) {
       List<Requirement> out = new ArrayList<>();
       for (Requirement r : e.requires()) {
