@@ -3,6 +3,7 @@ package dev.shipcheck.checks;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.ProjectLinks;
+import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
@@ -15,18 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The rule of an {@code aws-account-tag} check. */
 final class AwsAccountTagRule implements Rule {
   static final List<Class<? extends Fact>> FACTS = List.of(AwsAccounts.class);
 
   private final AwsAccountTagCheck check;
-  private final Optional<Pattern> pattern;
+  private final Optional<LinearRegex> pattern;
 
   AwsAccountTagRule(AwsAccountTagCheck check) {
     this.check = check;
-    this.pattern = check.matches().map(Pattern::compile);
+    this.pattern = check.matches().map(FileContentCheck::compileWhole);
   }
 
   static String howChecked(AwsAccountTagCheck c) {
@@ -89,7 +89,7 @@ final class AwsAccountTagRule implements Rule {
       return;
     }
     String shown = tag.get().getKey() + "=" + tag.get().getValue();
-    if (pattern.isPresent() && !pattern.get().matcher(tag.get().getValue()).matches()) {
+    if (pattern.isPresent() && !pattern.get().matchesWhole(tag.get().getValue())) {
       wrong.add(
           "account "
               + account.label()

@@ -3,12 +3,12 @@ package dev.shipcheck.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.collect.Glob;
 import dev.shipcheck.core.policy.PolicyProblem;
+import dev.shipcheck.core.regex.RegexRefused;
 import dev.shipcheck.core.yaml.SourceMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What the schema cannot say about {@code checks:}: globs and regular expressions that do not
@@ -99,6 +99,22 @@ final class CheckProblems {
     }
   }
 
+  /**
+   * Why a policy pattern is refused: invalid, or valid Java but not matchable in linear time (then
+   * the policy must say it another way; a policy must not be able to stall a scan).
+   */
+  static String patternProblem(RegexRefused e) {
+    String where = e.index() >= 0 ? " near index " + e.index() : "";
+    return switch (e.kind()) {
+      case INVALID -> e.reason().replaceFirst("^is ", "") + where;
+      case UNSUPPORTED, TOO_COMPLEX ->
+          "cannot be matched in linear time: the pattern "
+              + e.reason()
+              + where
+              + " (Shipcheck matches policy patterns with RE2/J, which never backtracks)";
+    };
+  }
+
   private static void patterns(
       String name, SourceMap positions, JsonNode check, int i, List<PolicyProblem> problems) {
     for (String key : List.of("matches", "doesNotMatch")) {
@@ -108,15 +124,13 @@ final class CheckProblems {
       }
       try {
         FileContentCheck.compile(n.asText());
-      } catch (PatternSyntaxException e) {
+      } catch (RegexRefused e) {
         problems.add(
             new PolicyProblem(
                 name,
                 positions.valueAt("/checks/" + i + "/" + key),
                 "checks[" + i + "]." + key,
-                "not a valid regular expression: "
-                    + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "")));
+                patternProblem(e)));
       }
     }
   }

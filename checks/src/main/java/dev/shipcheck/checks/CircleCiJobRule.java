@@ -4,6 +4,7 @@ import dev.shipcheck.core.collect.Glob;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
+import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The rule of a {@code circleci-job} check. */
 final class CircleCiJobRule implements Rule {
@@ -28,12 +28,12 @@ final class CircleCiJobRule implements Rule {
 
   private final CircleCiJobCheck check;
   private final Optional<Glob> name;
-  private final Optional<Pattern> pattern;
+  private final Optional<LinearRegex> pattern;
 
   CircleCiJobRule(CircleCiJobCheck check) {
     this.check = check;
     this.name = check.name().map(Glob::of);
-    this.pattern = check.matches().map(Pattern::compile);
+    this.pattern = check.matches().map(FileContentCheck::compileWhole);
   }
 
   static String howChecked(CircleCiJobCheck c) {
@@ -129,7 +129,7 @@ final class CircleCiJobRule implements Rule {
     if (values.isEmpty()) {
       return Optional.of("has no " + check.field());
     }
-    if (pattern.isPresent() && values.stream().noneMatch(v -> pattern.get().matcher(v).matches())) {
+    if (pattern.isPresent() && values.stream().noneMatch(v -> pattern.get().matchesWhole(v))) {
       return Optional.of(
           "has "
               + check.field()

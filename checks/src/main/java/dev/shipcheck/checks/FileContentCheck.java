@@ -3,10 +3,11 @@ package dev.shipcheck.checks;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.regex.LinearRegex;
+import dev.shipcheck.core.regex.RegexRefused;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code kind: file-content}: every file matching {@code paths} contains a match of {@code
@@ -84,12 +85,23 @@ public record FileContentCheck(
   }
 
   /**
-   * How the policy loader and the rule compile a pattern: Java syntax, multi-line mode.
+   * How the policy loader and the rule compile a pattern: Java syntax, multi-line mode, matched in
+   * linear time (a policy pattern must not be able to stall an audit either).
    *
-   * @throws java.util.regex.PatternSyntaxException when it is not a valid regular expression
+   * @throws RegexRefused when it is not a valid regular expression or needs backtracking
    */
-  public static Pattern compile(String regex) {
-    return Pattern.compile(regex, Pattern.MULTILINE);
+  public static LinearRegex compile(String regex) {
+    return LinearRegex.compile(regex, LinearRegex.Syntax.JAVA, LinearRegex.Option.MULTILINE);
+  }
+
+  /**
+   * How the other checks compile a {@code matches} pattern: Java syntax, matched against the whole
+   * value in linear time.
+   *
+   * @throws RegexRefused when it is not a valid regular expression or needs backtracking
+   */
+  public static LinearRegex compileWhole(String regex) {
+    return LinearRegex.compile(regex, LinearRegex.Syntax.JAVA);
   }
 
   /** The outcome when no file matches the paths, defaults applied. */

@@ -6,6 +6,7 @@ import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Facts;
 import dev.shipcheck.core.fact.Location;
+import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
@@ -15,9 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rule of a {@code file-content} check. Matched text is never quoted in messages or evidence,
@@ -33,7 +33,7 @@ final class FileContentRule implements Rule {
 
   private final FileContentCheck check;
   private final List<Glob> globs;
-  private final Pattern pattern;
+  private final LinearRegex pattern;
 
   FileContentRule(FileContentCheck check) {
     this.check = check;
@@ -50,7 +50,9 @@ final class FileContentRule implements Rule {
     return rule
         + " the regular expression `"
         + c.pattern()
-        + "` (Java syntax, multi-line mode: `^` and `$` match at line ends), and fails naming the"
+        + "` (Java syntax, multi-line mode: `^` and `$` match at `\\n` line ends; matched in linear"
+        + " time, so backreferences and lookaround are refused when the policy is loaded), and"
+        + " fails naming the"
         + " first file and line that breaks it; matched text is never quoted. When no file matches"
         + " the paths, the result is "
         + (c.noFileOutcome() == FileContentCheck.WhenNoFile.FAIL ? "FAIL" : "NOT_APPLICABLE")
@@ -79,24 +81,16 @@ final class FileContentRule implements Rule {
         unread.add(path + " (" + content.map(FileContent::problem).orElse(NOT_READ) + ")");
         continue;
       }
-      judge(path, content.get().text(), bad, evidence, unread);
+      judge(path, content.get().text(), bad, evidence);
     }
     return verdict(paths, bad, evidence, unread);
   }
 
-  private void judge(
-      String path, String text, List<Location> bad, List<Evidence> evidence, List<String> unread) {
-    BoundedText bounded = new BoundedText(text);
-    boolean found;
-    int at;
-    try {
-      Matcher m = pattern.matcher(bounded);
-      found = m.find();
-      at = found ? m.start() : -1;
-    } catch (BoundedText.BudgetExceeded e) {
-      unread.add(path + " (the pattern needs too much work on this file; simplify it)");
-      return;
-    }
+  private void judge(String path, String text, List<Location> bad, List<Evidence> evidence) {
+    // Linear in the text (RE2/J): no pattern the policy loader accepts can stall on a file.
+    OptionalInt match = pattern.firstMatch(text);
+    boolean found = match.isPresent();
+    int at = match.orElse(-1);
     int line = found ? lineOf(text, at) : 0;
     if (found == check.required()) {
       evidence.add(
@@ -179,59 +173,5 @@ final class FileContentRule implements Rule {
       }
     }
     return line;
-  }
-
-  /**
-   * Text whose reading has a budget, so a pattern that backtracks catastrophically on some file
-   * ends with "too much work" instead of hanging the scan. Counting reads, not time, keeps rules
-   * free of the clock and results reproducible.
-   */
-  static final class BoundedText implements CharSequence {
-    /** Generous: a linear pattern over the largest text read (1 MiB) uses a few million reads. */
-    static final long BUDGET = 200_000_000L;
-
-    private final String text;
-    private final long[] remaining;
-
-    BoundedText(String text) {
-      this(text, new long[] {BUDGET});
-    }
-
-    private BoundedText(String text, long[] remaining) {
-      this.text = text;
-      this.remaining = remaining;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (--remaining[0] < 0) {
-        throw new BudgetExceeded();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new BoundedText(text.substring(start, end), remaining);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
-
-    /** The budget ran out. */
-    static final class BudgetExceeded extends RuntimeException {
-      private static final long serialVersionUID = 1L;
-
-      BudgetExceeded() {
-        super("pattern budget exceeded", null, false, false);
-      }
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.shipcheck.checks;
 
 import dev.shipcheck.core.fact.Fact;
 import dev.shipcheck.core.fact.Facts;
+import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.core.rule.Rule;
 import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
@@ -11,18 +12,17 @@ import dev.shipcheck.facts.statuscake.UptimeChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The rule of a {@code statuscake-check} check. */
 final class StatusCakeRule implements Rule {
   static final List<Class<? extends Fact>> FACTS = List.of(UptimeChecks.class);
 
   private final StatusCakeCheck check;
-  private final Optional<Pattern> pattern;
+  private final Optional<LinearRegex> pattern;
 
   StatusCakeRule(StatusCakeCheck check) {
     this.check = check;
-    this.pattern = check.matches().map(Pattern::compile);
+    this.pattern = check.matches().map(FileContentCheck::compileWhole);
   }
 
   static String howChecked(StatusCakeCheck c) {
@@ -58,7 +58,7 @@ final class StatusCakeRule implements Rule {
       if (values.isEmpty()) {
         wrong.add("uptime check " + c.label() + " has no " + field);
       } else if (pattern.isPresent()
-          && values.stream().noneMatch(v -> pattern.get().matcher(v).matches())) {
+          && values.stream().noneMatch(v -> pattern.get().matchesWhole(v))) {
         wrong.add(
             "uptime check "
                 + c.label()

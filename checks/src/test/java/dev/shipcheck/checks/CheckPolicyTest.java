@@ -119,6 +119,21 @@ class CheckPolicyTest {
   }
 
   @Test
+  void refusesAPatternThatNeedsBacktrackingWithLineAndColumn() {
+    assertThat(lines(GOOD.replace("\"AKIA[0-9A-Z]{16}\"", "\"(AKIA)\\\\1\"")))
+        .containsExactly(
+            "p.yml:21:19: checks[1].doesNotMatch: cannot be matched in linear time: the pattern"
+                + " uses a backreference \\1, which only a backtracking matcher supports near"
+                + " index 6 (Shipcheck matches policy patterns with RE2/J, which never"
+                + " backtracks)");
+    assertThat(lines(GOOD.replace("\"AKIA[0-9A-Z]{16}\"", "\"AKIA(?=[0-9])\"")))
+        .singleElement()
+        .asString()
+        .startsWith("p.yml:21:19: checks[1].doesNotMatch: cannot be matched in linear time")
+        .contains("a lookahead");
+  }
+
+  @Test
   void unknownKeysNameOnlyTheKeysOfThatKind() {
     assertThat(lines(GOOD.replace("    paths: [CODEOWNERS", "    pathz: [CODEOWNERS")))
         .contains(

@@ -4,10 +4,12 @@ import static dev.shipcheck.core.outcome.Outcome.FAIL;
 import static dev.shipcheck.core.outcome.Outcome.NOT_APPLICABLE;
 import static dev.shipcheck.core.outcome.Outcome.NOT_AVAILABLE;
 import static dev.shipcheck.core.outcome.Outcome.PASS;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.shipcheck.facts.repo.RepoFiles;
 import dev.shipcheck.rulekit.RepoFacts;
 import dev.shipcheck.rulekit.RuleTester;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FileContentCheckTest {
@@ -36,6 +38,25 @@ class FileContentCheckTest {
 
   private final RuleTester health = CheckTester.forCheck(POLICY, "HealthcheckDeclared");
   private final RuleTester keys = CheckTester.forCheck(POLICY, "NoAwsKeys");
+
+  @Test
+  void aCatastrophicPatternFinishesOnALargeFile() {
+    String policy =
+        POLICY.replace("doesNotMatch: \"AKIA[0-9A-Z]{16}\"", "doesNotMatch: \"((((.*)*)*)*)*Z\"");
+    RuleTester catastrophic = CheckTester.forCheck(policy, "NoAwsKeys");
+    String text = "a".repeat((1 << 20) - 64);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () ->
+            catastrophic
+                .given(RepoFacts.files().file("config/app.yml", text).build())
+                .expect(PASS)
+                .messageContains("config/app.yml"));
+    catastrophic
+        .given(RepoFacts.files().file("config/app.yml", "ab\ncaZ\n").build())
+        .expect(FAIL)
+        .locatedAt("config/app.yml", 2);
+  }
 
   @Test
   void passesWhenEveryMatchingFileContainsThePattern() {

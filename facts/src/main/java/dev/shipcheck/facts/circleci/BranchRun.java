@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +23,9 @@ public final class BranchRun {
   private final CircleCiPipeline pipeline;
   private final String branch;
   private final Function<String, Value> values;
-  private final Map<Workflow, Map<JobEntry, Tri>> plain = new IdentityHashMap<>();
-  private final Map<Workflow, Map<String, List<JobEntry>>> byName = new IdentityHashMap<>();
+
+  /** One graph per workflow; its memos are guarded by this run (one run serves several rules). */
+  private final Map<Workflow, Graph> graphs = new IdentityHashMap<>();
 
   BranchRun(CircleCiPipeline pipeline, String branch) {
     this.pipeline = pipeline;
@@ -71,9 +72,8 @@ public final class BranchRun {
   }
 
   /** Whether one entry runs on the branch. */
-  public Tri status(Workflow w, JobEntry e) {
-    Map<JobEntry, Tri> memo = plain.computeIfAbsent(w, k -> new IdentityHashMap<>());
-    return new Graph(w, x -> false, memo).status(e);
+  public synchronized Tri status(Workflow w, JobEntry e) {
+    return graph(w).status(e);
   }
 
   /**
@@ -81,137 +81,245 @@ public final class BranchRun {
    * (an approval never granted, a test that fails). A dependency that runs must reach the status
    * its requirement names, so a running guard required on success blocks everything after it; a
    * guard filtered out of the branch is ignored like any other dependency. {@link Tri#NO} means
-   * every way the entry can run goes through a guard that runs on this branch.
+   * every way the entry can run goes through a guard that runs on this branch. Answers are memoised
+   * per guard (compared by identity), so asking for every deploy of a workflow costs one pass over
+   * its {@code requires} graph.
    */
-  public Tri startsWithout(Workflow w, JobEntry e, Predicate<JobEntry> guard) {
-    Map<JobEntry, Tri> memo = plain.computeIfAbsent(w, k -> new IdentityHashMap<>());
-    return new Graph(w, guard, memo).reach(e);
+  public synchronized Tri startsWithout(Workflow w, JobEntry e, Predicate<JobEntry> guard) {
+    Graph g = graph(w);
+    return g.reach(e, g.reachMemo.computeIfAbsent(guard, k -> new IdentityHashMap<>()), guard);
   }
 
   /**
    * The entries {@code e} requires, directly or transitively, in workflow order. Entries are
    * compared by identity: two invocations can be equal in value and still be distinct jobs.
    */
-  @SuppressWarnings("ReferenceEquality")
   public static List<JobEntry> ancestors(Workflow w, JobEntry e) {
-    Set<JobEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<JobEntry> todo = new ArrayDeque<>();
-    todo.add(e);
-    while (!todo.isEmpty()) {
-      JobEntry x = todo.removeFirst();
-      for (Requirement r : x.requires()) {
-        for (JobEntry t : w.jobs()) {
-          if (t.answersTo(r.name()) && t != e && seen.add(t)) {
+    return new Graph(w, null).ancestors(e);
+  }
+
+  /** {@link #ancestors(Workflow, JobEntry)} with this run's index of the workflow. */
+  public synchronized List<JobEntry> upstream(Workflow w, JobEntry e) {
+    return graph(w).ancestors(e);
+  }
+
+  private Graph graph(Workflow w) {
+    return graphs.computeIfAbsent(w, k -> new Graph(k, this));
+  }
+
+  /**
+   * The requires graph of one workflow: entries indexed once by the names {@code requires} can use
+   * (identity and matrix alias), statuses memoised per entry, and every walk iterative with an
+   * explicit stack, so a chain of 50,000 jobs neither recurses 50,000 deep nor is walked twice.
+   */
+  private static final class Graph {
+    private final Workflow w;
+    private final BranchRun run;
+    private final Map<String, List<JobEntry>> byName = new HashMap<>();
+    private final Map<JobEntry, Integer> order = new IdentityHashMap<>();
+    private final Map<JobEntry, Tri> memo = new IdentityHashMap<>();
+    private final Map<Predicate<JobEntry>, Map<JobEntry, Tri>> reachMemo = new IdentityHashMap<>();
+    private final Map<JobEntry, List<JobEntry>> targets = new IdentityHashMap<>();
+    private Tri workflowRuns;
+
+    Graph(Workflow w, BranchRun run) {
+      this.w = w;
+      this.run = run;
+      List<JobEntry> jobs = w.jobs();
+      for (int i = 0; i < jobs.size(); i++) {
+        JobEntry e = jobs.get(i);
+        order.put(e, i);
+        byName.computeIfAbsent(e.id(), x -> new ArrayList<>()).add(e);
+        e.matrixAlias()
+            .filter(a -> !a.equals(e.id()))
+            .ifPresent(a -> byName.computeIfAbsent(a, x -> new ArrayList<>()).add(e));
+      }
+    }
+
+    /** Every entry the requirements of {@code e} name, in order, without {@code e} itself. */
+    @SuppressWarnings("ReferenceEquality") // identity is the point: entries can be equal in value
+    List<JobEntry> targets(JobEntry e) {
+      List<JobEntry> known = targets.get(e);
+      if (known != null) {
+        return known;
+      }
+      List<JobEntry> out = new ArrayList<>();
+      for (Requirement r : e.requires()) {
+        for (JobEntry t : byName.getOrDefault(r.name(), List.of())) {
+          if (t != e) {
+            out.add(t);
+          }
+        }
+      }
+      targets.put(e, out);
+      return out;
+    }
+
+    /** For each of {@link #targets}, the requirement of {@code e} that names it. */
+    @SuppressWarnings("ReferenceEquality") // as in targets()
+    private List<Requirement> requirementsPerTarget(JobEntry e) {
+      List<Requirement> out = new ArrayList<>();
+      for (Requirement r : e.requires()) {
+        for (JobEntry t : byName.getOrDefault(r.name(), List.of())) {
+          if (t != e) {
+            out.add(r);
+          }
+        }
+      }
+      return out;
+    }
+
+    private Tri workflowRuns() {
+      if (workflowRuns == null) {
+        workflowRuns = run.workflow(w);
+      }
+      return workflowRuns;
+    }
+
+    /** Whether the entry is scheduled: its filter passes and, if it has any, a dependency is. */
+    Tri status(JobEntry start) {
+      Tri known = memo.get(start);
+      if (known != null) {
+        return known;
+      }
+      Set<JobEntry> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
+      Deque<StatusFrame> stack = new ArrayDeque<>();
+      stack.push(open(start, visiting));
+      Tri result = null;
+      while (!stack.isEmpty()) {
+        StatusFrame f = stack.peek();
+        if (result != null) {
+          f.any = f.any.or(result);
+          result = null;
+        }
+        if (f.next < f.targets.size()) {
+          JobEntry t = f.targets.get(f.next++);
+          Tri m = memo.get(t);
+          if (m != null) {
+            f.any = f.any.or(m);
+          } else if (visiting.contains(t)) {
+            f.any = f.any.or(Tri.NO); // a requires cycle: CircleCI refuses the config
+          } else {
+            stack.push(open(t, visiting));
+          }
+          continue;
+        }
+        stack.pop();
+        Tri t = f.base;
+        if (t != Tri.NO && !f.entry.requires().isEmpty()) {
+          t = t.and(f.any);
+        }
+        visiting.remove(f.entry);
+        memo.put(f.entry, t);
+        result = t;
+      }
+      return memo.get(start);
+    }
+
+    private StatusFrame open(JobEntry e, Set<JobEntry> visiting) {
+      visiting.add(e);
+      Tri base = workflowRuns().and(e.filter().allows(run.branch, run.values));
+      List<JobEntry> ts = base == Tri.NO ? List.of() : targets(e);
+      return new StatusFrame(e, base, ts);
+    }
+
+    private static final class StatusFrame {
+      final JobEntry entry;
+      final Tri base;
+      final List<JobEntry> targets;
+      int next;
+      Tri any = Tri.NO;
+
+      StatusFrame(JobEntry entry, Tri base, List<JobEntry> targets) {
+        this.entry = entry;
+        this.base = base;
+        this.targets = targets;
+      }
+    }
+
+    /** Whether the entry can start with no guard succeeding. */
+    Tri reach(JobEntry start, Map<JobEntry, Tri> reached, Predicate<JobEntry> guard) {
+      Tri known = reached.get(start);
+      if (known != null) {
+        return known;
+      }
+      Deque<ReachFrame> stack = new ArrayDeque<>();
+      stack.push(openReach(start, reached));
+      Tri result = null;
+      while (!stack.isEmpty()) {
+        ReachFrame f = stack.peek();
+        if (result != null) {
+          f.satisfied(result);
+          result = null;
+        }
+        if (f.next < f.targets.size()) {
+          int k = f.next++;
+          JobEntry target = f.targets.get(k);
+          Requirement r = f.requirements.get(k);
+          f.pendingStatus = status(target);
+          if (!r.onlyOnSuccess()) {
+            f.satisfied(Tri.YES); // a canceled or failed dependency also lets it through
+          } else if (guard.test(target)) {
+            f.satisfied(Tri.NO);
+          } else {
+            Tri m = reached.get(target);
+            if (m != null) {
+              f.satisfied(m);
+            } else {
+              stack.push(openReach(target, reached));
+            }
+          }
+          continue;
+        }
+        stack.pop();
+        reached.put(f.entry, f.t);
+        result = f.t;
+      }
+      return reached.get(start);
+    }
+
+    private ReachFrame openReach(JobEntry e, Map<JobEntry, Tri> reached) {
+      reached.put(e, Tri.NO); // cycle guard; cycles run nothing anyway
+      return new ReachFrame(e, status(e), targets(e), requirementsPerTarget(e));
+    }
+
+    private static final class ReachFrame {
+      final JobEntry entry;
+      final List<JobEntry> targets;
+      final List<Requirement> requirements;
+      int next;
+      Tri t;
+      Tri pendingStatus;
+
+      ReachFrame(JobEntry entry, Tri t, List<JobEntry> targets, List<Requirement> requirements) {
+        this.entry = entry;
+        this.t = t;
+        this.targets = targets;
+        this.requirements = requirements;
+      }
+
+      void satisfied(Tri satisfied) {
+        t = t.and(pendingStatus.not().or(satisfied));
+      }
+    }
+
+    /** The entries {@code e} requires, directly or transitively, in workflow order. */
+    @SuppressWarnings("ReferenceEquality")
+    List<JobEntry> ancestors(JobEntry e) {
+      Set<JobEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      Deque<JobEntry> todo = new ArrayDeque<>();
+      todo.add(e);
+      while (!todo.isEmpty()) {
+        JobEntry x = todo.removeFirst();
+        for (JobEntry t : targets(x)) {
+          if (t != e && seen.add(t)) {
             todo.add(t);
           }
         }
       }
-    }
-    Set<JobEntry> ordered = new LinkedHashSet<>();
-    for (JobEntry t : w.jobs()) {
-      if (seen.contains(t)) {
-        ordered.add(t);
-      }
-    }
-    return List.copyOf(ordered);
-  }
-
-  /** Entries by the names {@code requires} can use for them: identity and matrix alias. */
-  private Map<String, List<JobEntry>> index(Workflow w) {
-    return byName.computeIfAbsent(
-        w,
-        k -> {
-          Map<String, List<JobEntry>> m = new java.util.HashMap<>();
-          for (JobEntry e : k.jobs()) {
-            m.computeIfAbsent(e.id(), x -> new ArrayList<>()).add(e);
-            e.matrixAlias()
-                .filter(a -> !a.equals(e.id()))
-                .ifPresent(a -> m.computeIfAbsent(a, x -> new ArrayList<>()).add(e));
-          }
-          return m;
-        });
-  }
-
-  /** The requires graph of one workflow, evaluated with memoisation and a cycle guard. */
-  private final class Graph {
-    private final Workflow w;
-    private final Predicate<JobEntry> guard;
-    private final Map<JobEntry, Tri> memo;
-    private final Map<JobEntry, Tri> reachMemo = new IdentityHashMap<>();
-    private final Set<JobEntry> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
-
-    Graph(Workflow w, Predicate<JobEntry> guard, Map<JobEntry, Tri> memo) {
-      this.w = w;
-      this.guard = guard;
-      this.memo = memo;
-    }
-
-    /** Whether the entry is scheduled: its filter passes and, if it has any, a dependency is. */
-    Tri status(JobEntry e) {
-      Tri known = memo.get(e);
-      if (known != null) {
-        return known;
-      }
-      if (!visiting.add(e)) {
-        return Tri.NO; // a requires cycle: CircleCI refuses the config, nothing runs
-      }
-      Tri t = workflow(w).and(e.filter().allows(branch, values));
-      if (t != Tri.NO && !e.requires().isEmpty()) {
-        Tri any = Tri.NO;
-        for (Requirement r : e.requires()) {
-          for (JobEntry target : targets(e, r)) {
-            any = any.or(status(target));
-          }
-        }
-        t = t.and(any);
-      }
-      visiting.remove(e);
-      memo.put(e, t);
-      return t;
-    }
-
-    /** Whether the entry can start with no guard succeeding. */
-    Tri reach(JobEntry e) {
-      Tri known = reachMemo.get(e);
-      if (known != null) {
-        return known;
-      }
-      reachMemo.put(e, Tri.NO); // cycle guard; cycles run nothing anyway
-      Tri t = status(e);
-      for (Requirement r : e.requires()) {
-        for (JobEntry target : targets(e, r)) {
-          Tri satisfied =
-              r.onlyOnSuccess()
-                  ? (guard.test(target) ? Tri.NO : reach(target))
-                  : Tri.YES; // a canceled or failed dependency also lets it through
-          t = t.and(status(target).not().or(satisfied));
-        }
-      }
-      reachMemo.put(e, t);
-      return t;
-    }
-
-    /**
-     * The entries {@code r} names, without {@code e} itself. Compared by identity: entries are
-     * distinct objects, and a record's {@code equals} would compare every field of both.
-     */
-    @SuppressWarnings("ReferenceEquality") // identity is the point, see above
-    private List<JobEntry> targets(JobEntry e, Requirement r) {
-      List<JobEntry> all = index(w).getOrDefault(r.name(), List.of());
-      boolean self = false;
-      for (JobEntry t : all) {
-        self |= t == e;
-      }
-      if (!self) {
-        return all;
-      }
-      List<JobEntry> out = new ArrayList<>(all.size());
-      for (JobEntry t : all) {
-        if (t != e) {
-          out.add(t);
-        }
-      }
-      return out;
+      List<JobEntry> ordered = new ArrayList<>(seen);
+      ordered.sort(java.util.Comparator.comparingInt(order::get));
+      return List.copyOf(ordered);
     }
   }
 }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shipcheck.core.policy.LoadedPolicy;
 import dev.shipcheck.core.policy.PolicyProblem;
 import dev.shipcheck.core.policy.PolicySection;
+import dev.shipcheck.core.regex.LinearRegex;
+import dev.shipcheck.core.regex.RegexRefused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * The policy's {@code circleci:} section: the organisation's CircleCI conventions.
+ * The policy's {@code circleci:} section: the organisation's CircleCI conventions. The job-name
+ * patterns are Java syntax, searched for anywhere in a name and matched in linear time ({@link
+ * #deployJobRegex()}, {@link #testJobRegex()}); loading refuses one that needs backtracking, so a
+ * policy file cannot stall an audit.
  *
  * @param deploymentOrb the deployment orb as {@code namespace/name}
  * @param deployJobPattern a job name that deploys, where its steps cannot be seen
@@ -27,6 +30,25 @@ public record CircleCiPolicy(
 
   public CircleCiPolicy {
     nonProductionEnvironments = List.copyOf(nonProductionEnvironments);
+  }
+
+  /**
+   * {@code deployJobPattern} compiled for linear-time matching: {@code find} on a job name.
+   *
+   * @throws RegexRefused for a pattern loading would have refused (a policy built in code)
+   */
+  public LinearRegex deployJobRegex() {
+    return jobNamePattern(deployJobPattern);
+  }
+
+  /** {@code testJobPattern} compiled as {@link #deployJobRegex()} is. */
+  public LinearRegex testJobRegex() {
+    return jobNamePattern(testJobPattern);
+  }
+
+  /** How a job-name pattern of this section is compiled (and validated when loading). */
+  public static LinearRegex jobNamePattern(String pattern) {
+    return LinearRegex.compile(pattern, LinearRegex.Syntax.JAVA);
   }
 
   /** Registered with {@link java.util.ServiceLoader}; read it through {@link #SECTION}. */
@@ -93,14 +115,19 @@ public record CircleCiPolicy(
         JsonNode n = loaded.written().path("circleci").path(key);
         if (n.isTextual()) {
           try {
-            Pattern.compile(n.asText());
-          } catch (PatternSyntaxException e) {
+            jobNamePattern(n.asText());
+          } catch (RegexRefused e) {
             problems.add(
                 new PolicyProblem(
                     loaded.source(),
                     loaded.positionOf("/circleci/" + key),
                     "circleci." + key,
-                    "not a valid regular expression: " + e.getDescription()));
+                    e.kind() == RegexRefused.Kind.INVALID
+                        ? e.reason().replaceFirst("^is ", "")
+                        : "cannot be matched in linear time: the pattern "
+                            + e.reasonAt()
+                            + " (Shipcheck matches policy patterns with RE2/J, which never"
+                            + " backtracks)"));
           }
         }
       }

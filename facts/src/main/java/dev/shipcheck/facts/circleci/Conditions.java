@@ -1,25 +1,37 @@
 package dev.shipcheck.facts.circleci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shipcheck.core.regex.LinearRegex;
+import dev.shipcheck.core.regex.RegexRefused;
+import dev.shipcheck.core.yaml.Position;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns workflow {@code when}/{@code unless} values into {@link Expr}s: logic statements ({@code
  * and}, {@code or}, {@code not}, {@code equal}, {@code matches}), templates ({@code << ... >>})
- * and, at the top level only, expression strings ({@code pipeline.git.branch == "main"}).
+ * and, at the top level only, expression strings ({@code pipeline.git.branch == "main"}). A {@code
+ * matches} statement's pattern is Java syntax, as CircleCI documents it, and must match the whole
+ * value.
  */
 final class Conditions {
-  private Conditions() {}
+  private final Position at;
 
-  static Expr condition(JsonNode n) throws ExprSyntaxException {
+  private Conditions(Position at) {
+    this.at = at;
+  }
+
+  /** The condition written at {@code at}. */
+  static Expr condition(JsonNode n, Position at) throws ExprSyntaxException {
+    return new Conditions(at).top(n);
+  }
+
+  private Expr top(JsonNode n) throws ExprSyntaxException {
     if (n.isTextual() && !n.asText().contains("<<")) {
       String text = n.asText();
       try {
-        return ExprParser.parse(text);
+        return ExprParser.parse(text, at);
       } catch (ExprSyntaxException e) {
         // Not an expression: CircleCI treats the text as a (truthy) string.
         return Expr.string(text);
@@ -28,9 +40,9 @@ final class Conditions {
     return logic(n);
   }
 
-  private static Expr logic(JsonNode n) throws ExprSyntaxException {
+  private Expr logic(JsonNode n) throws ExprSyntaxException {
     if (n.isTextual()) {
-      return ExprParser.template(n.asText());
+      return ExprParser.template(n.asText(), at);
     }
     if (n.isBoolean()) {
       return new Expr.Lit(Value.of(n.asBoolean()));
@@ -63,7 +75,7 @@ final class Conditions {
         "not a logic statement (expected and, or, not, equal or matches): " + n, 1);
   }
 
-  private static List<Expr> list(JsonNode arg) throws ExprSyntaxException {
+  private List<Expr> list(JsonNode arg) throws ExprSyntaxException {
     List<Expr> out = new ArrayList<>();
     if (arg.isArray()) {
       for (JsonNode item : arg) {
@@ -86,15 +98,18 @@ final class Conditions {
     return pairs.size() == 1 ? pairs.get(0) : new Expr.And(pairs);
   }
 
-  private static Expr matches(JsonNode arg) throws ExprSyntaxException {
+  private Expr matches(JsonNode arg) throws ExprSyntaxException {
     if (!arg.path("pattern").isValueNode() || !arg.has("value")) {
       throw new ExprSyntaxException("'matches' needs 'pattern' and 'value'", 1);
     }
+    ConfigPattern p;
     try {
-      Pattern p = Pattern.compile(arg.get("pattern").asText());
-      return new Expr.Matches(logic(arg.get("value")), p);
-    } catch (PatternSyntaxException e) {
-      throw new ExprSyntaxException("invalid pattern: " + e.getDescription(), 1);
+      p =
+          ConfigPattern.of(
+              arg.get("pattern").asText(), LinearRegex.Syntax.JAVA, at, "'matches' pattern");
+    } catch (RegexRefused e) {
+      throw new ExprSyntaxException("invalid pattern: " + e.reasonAt(), 1);
     }
+    return new Expr.Matches(logic(arg.get("value")), p);
   }
 }

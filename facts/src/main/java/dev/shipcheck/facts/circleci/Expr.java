@@ -1,10 +1,14 @@
 package dev.shipcheck.facts.circleci;
 
+import dev.shipcheck.core.fact.Absence;
+import dev.shipcheck.core.fact.AbsentFactException;
+import dev.shipcheck.core.fact.Location;
+import dev.shipcheck.core.yaml.Position;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * A CircleCI condition: an expression string ({@code pipeline.git.branch == "main"}), a logic
@@ -184,20 +188,59 @@ public sealed interface Expr {
     }
   }
 
-  /** {@code a matches /re/}: the whole value must match, as in CircleCI's Java regexes. */
-  record Matches(Expr value, Pattern pattern) implements Expr {
+  /**
+   * {@code a matches /re/} and the {@code matches} logic statement: the whole value must match, as
+   * in CircleCI, in linear time.
+   */
+  record Matches(Expr value, ConfigPattern pattern) implements Expr {
+    public Matches {
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(pattern, "pattern");
+    }
+
     @Override
     public Value eval(Function<String, Value> values) {
       Value v = value.eval(values);
       if (!v.known()) {
         return Value.unknown(show());
       }
-      return Value.of(pattern.matcher(v.text()).matches());
+      return Value.of(pattern.matchesWhole(v.text()));
     }
 
     @Override
     public String show() {
-      return value.show() + " matches /" + pattern.pattern() + "/";
+      return value.show() + " matches /" + pattern.written() + "/";
+    }
+  }
+
+  /**
+   * An expression beyond what Shipcheck reads (nested past {@link ExprParser#MAX_NESTING}):
+   * evaluating it makes the fact that needs it absent, naming the file, the line and the limit.
+   */
+  record Beyond(String reason, Position position) implements Expr {
+    public Beyond {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public Value eval(Function<String, Value> values) {
+      throw new AbsentFactException(
+          new Absence(
+              UsablePipeline.CAUSE,
+              CircleCiConfig.PATH
+                  + (position.line() > 0 ? " line " + position.line() : "")
+                  + ": "
+                  + reason,
+              Optional.of(
+                  position.line() > 0
+                      ? Location.at(CircleCiConfig.PATH, position.line(), position.column())
+                      : Location.file(CircleCiConfig.PATH))));
+    }
+
+    @Override
+    public String show() {
+      return "(an expression nested too deeply to read)";
     }
   }
 

@@ -1,11 +1,12 @@
 package dev.shipcheck.facts.circleci;
 
+import dev.shipcheck.core.regex.LinearRegex;
+import dev.shipcheck.core.regex.RegexRefused;
+import dev.shipcheck.core.yaml.Position;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Parses CircleCI expression strings by recursive descent over a token stream:
@@ -21,10 +22,17 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  *
  * Strings are double- or single-quoted with backslash escapes; a REGEX is {@code /.../} (a {@code
- * \/} inside stands for a slash); a REFERENCE is a dotted name such as {@code
- * pipeline.parameters.run-deploy}.
+ * \/} inside stands for a slash) in RE2 syntax, of ASCII and Latin-1 characters only, as CircleCI's
+ * own expression library reads it (it compiles patterns with RE2/J); a REFERENCE is a dotted name
+ * such as {@code pipeline.parameters.run-deploy}.
+ *
+ * <p>Parentheses and {@code not} nest at most {@value #MAX_NESTING} deep: a deeper expression
+ * parses to {@link Expr.Beyond}, which names the limit when evaluated, rather than overflowing the
+ * stack.
  */
 public final class ExprParser {
+  /** Deepest nesting of parentheses and {@code not} read. */
+  public static final int MAX_NESTING = 100;
 
   private enum Kind {
     LPAREN,
@@ -39,19 +47,48 @@ public final class ExprParser {
 
   private record Token(Kind kind, String text, int column) {}
 
+  /** Thrown inside the parser past {@link #MAX_NESTING}; {@link #parse} turns it into a node. */
+  private static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep() {
+      super("nested too deeply", null, false, false);
+    }
+  }
+
   private final String source;
   private final List<Token> tokens;
+  private final Position at;
   private int next;
+  private int depth;
 
-  private ExprParser(String source, List<Token> tokens) {
+  private ExprParser(String source, List<Token> tokens, Position at) {
     this.source = source;
     this.tokens = tokens;
+    this.at = at;
   }
 
   /** Parses a whole expression string. */
   public static Expr parse(String text) throws ExprSyntaxException {
-    ExprParser p = new ExprParser(text, tokenise(text));
-    Expr e = p.or();
+    return parse(text, Position.UNKNOWN);
+  }
+
+  /**
+   * Parses a whole expression string written at {@code at} in the config (where a pattern that
+   * cannot be matched in linear time, or a too deeply nested expression, is reported).
+   */
+  public static Expr parse(String text, Position at) throws ExprSyntaxException {
+    ExprParser p = new ExprParser(text, tokenise(text), at);
+    Expr e;
+    try {
+      e = p.or();
+    } catch (TooDeep deep) {
+      return new Expr.Beyond(
+          "the expression nests parentheses or 'not' more than "
+              + MAX_NESTING
+              + " deep, deeper than Shipcheck reads, so what it decides cannot be told",
+          at);
+    }
     Token t = p.peek();
     if (t.kind() != Kind.END) {
       throw new ExprSyntaxException("unexpected '" + t.text() + "'", t.column());
@@ -61,6 +98,11 @@ public final class ExprParser {
 
   /** Parses a string that may hold {@code << expr >>} parts; a string without them is a literal. */
   public static Expr template(String text) throws ExprSyntaxException {
+    return template(text, Position.UNKNOWN);
+  }
+
+  /** {@link #template(String)} for a string written at {@code at}. */
+  public static Expr template(String text, Position at) throws ExprSyntaxException {
     int open = text.indexOf("<<");
     if (open < 0) {
       return Expr.string(text);
@@ -77,7 +119,7 @@ public final class ExprParser {
       }
       String inner = text.substring(open + 2, close);
       try {
-        parts.add(parse(inner));
+        parts.add(parse(inner, at));
       } catch (ExprSyntaxException e) {
         throw new ExprSyntaxException(
             "in '<<" + inner + ">>': " + e.getMessage().replaceAll(" at character \\d+$", ""),
@@ -93,11 +135,15 @@ public final class ExprParser {
   }
 
   private Expr or() throws ExprSyntaxException {
+    if (++depth > MAX_NESTING) {
+      throw new TooDeep();
+    }
     List<Expr> operands = new ArrayList<>();
     operands.add(and());
     while (word("or")) {
       operands.add(and());
     }
+    depth--;
     return operands.size() == 1 ? operands.get(0) : new Expr.Or(operands);
   }
 
@@ -112,7 +158,12 @@ public final class ExprParser {
 
   private Expr unary() throws ExprSyntaxException {
     if (word("not")) {
-      return new Expr.Not(unary());
+      if (++depth > MAX_NESTING) {
+        throw new TooDeep();
+      }
+      Expr operand = unary();
+      depth--;
+      return new Expr.Not(operand);
     }
     return comparison();
   }
@@ -142,10 +193,11 @@ public final class ExprParser {
         throw new ExprSyntaxException("'matches' needs a /regex/", re.column());
       }
       try {
-        return new Expr.Matches(left, Pattern.compile(re.text()));
-      } catch (PatternSyntaxException e) {
+        return new Expr.Matches(
+            left, ConfigPattern.of(re.text(), LinearRegex.Syntax.RE2, at, "expression pattern"));
+      } catch (RegexRefused e) {
         throw new ExprSyntaxException(
-            "invalid regular expression /" + re.text() + "/: " + e.getDescription(), re.column());
+            "invalid regular expression /" + re.text() + "/: " + e.reason(), re.column());
       }
     }
     return left;
@@ -299,11 +351,19 @@ public final class ExprParser {
     throw new ExprSyntaxException("unterminated string", start + 1);
   }
 
+  /**
+   * A {@code /.../} pattern. As in CircleCI's expression scanner, only ASCII and Latin-1 characters
+   * may appear in it, and {@code \\u} escapes may not.
+   */
   private static int regex(String s, int start, List<Token> out) throws ExprSyntaxException {
     StringBuilder sb = new StringBuilder();
     int i = start + 1;
     while (i < s.length()) {
       char c = s.charAt(i);
+      if (c > 0xFF || (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == 'u')) {
+        throw new ExprSyntaxException(
+            "only ASCII and Latin-1 characters are allowed in a pattern", i + 1);
+      }
       if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
         sb.append('/');
         i += 2;

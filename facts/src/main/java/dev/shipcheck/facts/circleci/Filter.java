@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * A workflow job's {@code filters}, in either of CircleCI's forms, answering "does this job run for
@@ -62,15 +61,15 @@ public sealed interface Filter {
     }
   }
 
-  /** One {@code only}/{@code ignore} entry: a name, or a {@code /regex/}. */
-  record BranchPattern(String written, Optional<Pattern> regex) {
+  /** One {@code only}/{@code ignore} entry: a name, or a {@code /regex/} (Java syntax). */
+  record BranchPattern(String written, Optional<ConfigPattern> regex) {
     public BranchPattern {
       Objects.requireNonNull(written, "written");
       Objects.requireNonNull(regex, "regex");
     }
 
     public boolean matches(String branch) {
-      return regex.map(r -> r.matcher(branch).matches()).orElse(written.equals(branch));
+      return regex.isPresent() ? regex.get().matchesWhole(branch) : written.equals(branch);
     }
   }
 
@@ -83,7 +82,30 @@ public sealed interface Filter {
 
     @Override
     public String describe() {
-      return "filter '" + text + "'";
+      return "filter '" + shortened(text) + "'";
+    }
+  }
+
+  /**
+   * A job Shipcheck does not model (a matrix past its expansion limits): asking whether it runs
+   * makes the fact that needs the answer absent, naming the limit, rather than leaving the job out
+   * and judging the rest as if it were not there.
+   */
+  record Beyond(String reason, dev.shipcheck.core.yaml.Position position) implements Filter {
+    public Beyond {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public Tri allows(String branch, Function<String, Value> values) {
+      new Expr.Beyond(reason, position).eval(values);
+      return Tri.MAYBE; // not reached: evaluating Beyond throws
+    }
+
+    @Override
+    public String describe() {
+      return "not modelled (" + reason + ")";
     }
   }
 
@@ -96,7 +118,14 @@ public sealed interface Filter {
 
     @Override
     public String describe() {
-      return "unreadable filter '" + text + "' (" + problem + ")";
+      return "unreadable filter '" + shortened(text) + "' (" + problem + ")";
     }
+  }
+
+  /** Long filter text (a hostile config's) shortened for messages. */
+  static String shortened(String text) {
+    return text.length() <= 200
+        ? text
+        : text.substring(0, 200) + "... (" + text.length() + " characters)";
   }
 }

@@ -48,7 +48,7 @@ public record ProductionDeploy(
 
   /** The entries matching {@code p} that this deploy requires, directly or transitively. */
   public List<JobEntry> upstream(Predicate<JobEntry> p) {
-    return BranchRun.ancestors(workflow, entry).stream().filter(p).toList();
+    return run.upstream(workflow, entry).stream().filter(p).toList();
   }
 
   /** The contexts the deploy job names, resolved for its branch. */

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.regex.RegularExpressionFactory;
 import dev.shipcheck.core.Json;
+import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.core.yaml.Position;
 import dev.shipcheck.core.yaml.SourceMap;
 import java.io.IOException;
@@ -101,6 +104,17 @@ public final class SchemaDiagnostics {
     return message;
   }
 
+  /**
+   * The schema's {@code pattern}s run over the config's values, which a hostile config writes: with
+   * {@code java.util.regex}, {@code \\d+(\\.\\d+)?[mhs]} searched in a 40,000-digit value took a
+   * minute. RE2/J searches in linear time; the schema's patterns are all valid RE2.
+   */
+  private static final RegularExpressionFactory LINEAR =
+      pattern -> {
+        LinearRegex r = LinearRegex.compile(pattern, LinearRegex.Syntax.RE2);
+        return r::find;
+      };
+
   /** Compiled on first use: the schema is large, and most scans of a repo need it once. */
   /**
    * Compiles a CircleCI config schema. The shipped one is the official schema without its
@@ -112,7 +126,12 @@ public final class SchemaDiagnostics {
         Dialect.builder(Dialects.getDraft7())
             .unknownKeywordFactory((name, context) -> new AnnotationKeyword(name))
             .build();
-    return SchemaRegistry.withDialect(dialect).getSchema(tree);
+    return SchemaRegistry.withDialect(
+            dialect,
+            b ->
+                b.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().regularExpressionFactory(LINEAR).build()))
+        .getSchema(tree);
   }
 
   private static final class Holder {

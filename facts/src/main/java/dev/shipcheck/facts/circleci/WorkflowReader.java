@@ -1,6 +1,8 @@
 package dev.shipcheck.facts.circleci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shipcheck.core.regex.LinearRegex;
+import dev.shipcheck.core.regex.RegexRefused;
 import dev.shipcheck.core.yaml.Position;
 import dev.shipcheck.core.yaml.SourceMap;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code workflows:}: conditions, schedule triggers and job entries, with {@code name:}
@@ -34,9 +35,17 @@ final class WorkflowReader {
           "override-with");
   private static final int MAX_MATRIX = 1000;
 
+  /** Most matrix-generated entries modelled per config (beyond, a job is {@link Filter.Beyond}). */
+  static final int MAX_MATRIX_TOTAL = 20_000;
+
+  private int generated;
+
   private final SourceMap positions;
   private final List<ConfigProblem> problems;
   private final JsonNode commands;
+
+  /** Each distinct {@code /regex/} filter compiled once per config. */
+  private final Map<String, ConfigPattern> compiled = new java.util.HashMap<>();
 
   WorkflowReader(SourceMap positions, List<ConfigProblem> problems, JsonNode commands) {
     this.positions = positions;
@@ -129,7 +138,8 @@ final class WorkflowReader {
     }
     String written = n.isValueNode() ? n.asText() : n.toString();
     try {
-      return Optional.of(new Workflow.Condition(written, Conditions.condition(n)));
+      return Optional.of(
+          new Workflow.Condition(written, Conditions.condition(n, positions.valueAt(pointer))));
     } catch (ExprSyntaxException e) {
       problems.add(new ConfigProblem(positions.valueAt(pointer), e.getMessage()));
       return Optional.of(
@@ -282,7 +292,8 @@ final class WorkflowReader {
   private Filter filter(JsonNode f, String pointer) {
     if (f.isTextual()) {
       try {
-        return new Filter.Expression(f.asText(), ExprParser.parse(f.asText()));
+        return new Filter.Expression(
+            f.asText(), ExprParser.parse(f.asText(), positions.valueAt(pointer)));
       } catch (ExprSyntaxException e) {
         problems.add(
             new ConfigProblem(positions.valueAt(pointer), "filter expression: " + e.getMessage()));
@@ -309,15 +320,27 @@ final class WorkflowReader {
     for (JsonNode item : items) {
       String s = item.asText();
       if (s.length() >= 2 && s.startsWith("/") && s.endsWith("/")) {
+        Position at = positions.valueAt(pointer);
         try {
-          out.add(
-              new Filter.BranchPattern(
-                  s, Optional.of(Pattern.compile(s.substring(1, s.length() - 1)))));
-        } catch (PatternSyntaxException e) {
+          ConfigPattern p =
+              compiled.computeIfAbsent(
+                  s,
+                  k ->
+                      ConfigPattern.of(
+                          k.substring(1, k.length() - 1),
+                          LinearRegex.Syntax.JAVA,
+                          at,
+                          "branch filter"));
+          if (p instanceof ConfigPattern.Refused r) {
+            p = new ConfigPattern.Refused(r.written(), at, r.what(), r.reason());
+            problems.add(new ConfigProblem(at, ((ConfigPattern.Refused) p).describe()));
+          }
+          out.add(new Filter.BranchPattern(s, Optional.of(p)));
+        } catch (RegexRefused e) {
           problems.add(
               new ConfigProblem(
-                  positions.valueAt(pointer),
-                  "branch filter " + s + " is not a valid regular expression"));
+                  at,
+                  "branch filter " + s + " is not a valid regular expression: " + e.reasonAt()));
           out.add(new Filter.BranchPattern(s, Optional.empty()));
         }
       } else {
@@ -349,13 +372,25 @@ final class WorkflowReader {
         }
       }
       combos = next;
-      if (combos.size() > MAX_MATRIX) {
-        problems.add(
-            new ConfigProblem(pos, "matrix of '" + job + "' expands to over " + MAX_MATRIX));
-        return List.of();
+      if (combos.size() > MAX_MATRIX || generated + combos.size() > MAX_MATRIX_TOTAL) {
+        String reason =
+            combos.size() > MAX_MATRIX
+                ? "the matrix of '" + job + "' expands to over " + MAX_MATRIX + " jobs"
+                : "the matrices of this config expand to over "
+                    + MAX_MATRIX_TOTAL
+                    + " jobs ('"
+                    + job
+                    + "' and those before it)";
+        problems.add(new ConfigProblem(pos, reason + ", more than Shipcheck models"));
+        return List.of(
+            beyond(
+                job,
+                pos,
+                reason + ", more than Shipcheck models, so which jobs run cannot be told"));
       }
     }
-    List<Map<String, String>> excluded = new ArrayList<>();
+    generated += combos.size();
+    Set<Map<String, String>> excluded = new java.util.HashSet<>();
     for (JsonNode x : matrix.path("exclude")) {
       Map<String, String> m = new LinkedHashMap<>();
       x.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue().asText()));
@@ -383,6 +418,22 @@ final class WorkflowReader {
       out.add(e);
     }
     return out;
+  }
+
+  /** The one entry that stands for a matrix job past the limits. */
+  private static JobEntry beyond(String job, Position pos, String reason) {
+    return new JobEntry(
+        job,
+        job,
+        pos,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        new Filter.Beyond(reason, pos),
+        Map.of(),
+        Optional.of(job),
+        Set.of(),
+        List.of());
   }
 
   /** Replaces {@code << matrix.p >>} (any spacing) with the instance's values. */

@@ -101,6 +101,38 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void refusesJobPatternsThatCannotBeMatchedInLinearTime() {
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    "p.yml",
+                    """
+        version: 1
+        circleci:
+          deployJobPattern: "(deploy)-\\\\1"
+          testJobPattern: "test(?!-skip)"
+        """))
+        .isInstanceOf(PolicyException.class)
+        .satisfies(
+            e ->
+                assertThat(((PolicyException) e).problems())
+                    .extracting(PolicyProblem::toString)
+                    .containsExactly(
+                        "p.yml:3:21: circleci.deployJobPattern: cannot be matched in linear time:"
+                            + " the pattern uses a backreference \\1, which only a backtracking"
+                            + " matcher supports at character 10 (Shipcheck matches policy"
+                            + " patterns with RE2/J, which never backtracks)",
+                        "p.yml:4:19: circleci.testJobPattern: cannot be matched in linear time:"
+                            + " the pattern uses a lookahead '(?!', which only a backtracking"
+                            + " matcher supports at character 5 (Shipcheck matches policy patterns"
+                            + " with RE2/J, which never backtracks)"));
+    // A catastrophic pattern is valid RE2: accepted, and matched in linear time.
+    assertThat(
+            CircleCiPolicy.jobNamePattern("((((.*)*)*)*)*Z").find("deploy-" + "a".repeat(10_000)))
+        .isFalse();
+  }
+
+  @Test
   void rejectsEmptyAndNonMappingFiles() {
     assertThatThrownBy(() -> PolicyLoader.parse("p.yml", "")).hasMessageContaining("is empty");
     assertThatThrownBy(() -> PolicyLoader.parse("p.yml", "- a\n"))

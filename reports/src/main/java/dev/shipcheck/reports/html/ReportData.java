@@ -5,6 +5,7 @@ import dev.shipcheck.core.fact.Evidence;
 import dev.shipcheck.core.fact.Location;
 import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.core.report.AppliedWaiver;
 import dev.shipcheck.core.report.ClauseResult;
 import dev.shipcheck.core.report.Result;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -170,14 +170,14 @@ public record ReportData(
         if (!w.state().equals(Waivers.EXPIRED)) {
           continue;
         }
-        Pattern glob = Waivers.glob(w.project());
+        LinearRegex glob = Waivers.glob(w.project());
         WaiverRef ref =
             new WaiverRef(w.project(), w.reason(), w.approvedBy(), w.expires().toString(), "");
         for (int i = 0; i < report.results().size(); i++) {
           Result x = report.results().get(i);
           if (x.outcome() == Outcome.FAIL
               && x.ruleId().equals(w.rule())
-              && glob.matcher(x.project()).matches()) {
+              && glob.matchesWhole(x.project())) {
             pairs.add(i);
             pairs.add(waiver(ref));
           }

@@ -38,11 +38,21 @@ final class ConfigText {
     return p.line() > 0 ? config.path() + ":" + p.line() : config.path();
   }
 
+  /** Most names a message lists; a config can make a deploy require 20,000 jobs. */
+  static final int MAX_LISTED = 20;
+
   /** The names an entry requires, as written: {@code [build, test]}. */
   static String requiresText(JobEntry e) {
     return e.requires().isEmpty()
         ? "requires nothing"
-        : "requires " + e.requires().stream().map(r -> r.name()).toList();
+        : "requires " + listed(e.requires().stream().map(r -> r.name()).toList());
+  }
+
+  /** {@code [a, b]}, or the first {@link #MAX_LISTED} and how many more. */
+  static String listed(List<String> names) {
+    return names.size() <= MAX_LISTED
+        ? names.toString()
+        : names.subList(0, MAX_LISTED) + " and " + (names.size() - MAX_LISTED) + " more";
   }
 
   /** "'hold' (does not run on production: branches only [staging])" for each upstream guard. */

@@ -45,6 +45,22 @@ class ProductionApprovalGateTest {
   }
 
   @Test
+  void listsAtMostTwentyRequiredJobsInAMessage() {
+    StringBuilder jobs = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < 25; i++) {
+      jobs.append("      - build: {name: b").append(i).append("}\n");
+      names.append(i == 0 ? "" : ", ").append('b').append(i);
+    }
+    Result r = workflow(jobs + "      - deploy: {requires: [" + names + "]}\n").run();
+    assertThat(r.findings().get(0).message())
+        .isEqualTo(
+            "job 'deploy' of workflow 'ship' runs on production and requires [b0, b1, b2, b3, b4,"
+                + " b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17, b18, b19] and 5"
+                + " more but no approval job");
+  }
+
+  @Test
   void passesWhenDeployRequiresApprovalDirectly() {
     workflow(
             "      - build\n      - hold: {type: approval, requires: [build]}\n"

@@ -1,10 +1,10 @@
 package dev.shipcheck.core.collect;
 
+import dev.shipcheck.core.regex.LinearRegex;
+import dev.shipcheck.core.regex.RegexRefused;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A path pattern over a repository's files, relative to its root and matched case-insensitively:
@@ -16,10 +16,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Glob {
   private final String pattern;
-  private final Pattern regex;
+  private final LinearRegex regex;
   private final boolean literal;
 
-  private Glob(String pattern, Pattern regex, boolean literal) {
+  private Glob(String pattern, LinearRegex regex, boolean literal) {
     this.pattern = pattern;
     this.regex = regex;
     this.literal = literal;
@@ -34,13 +34,17 @@ public final class Glob {
     Objects.requireNonNull(pattern, "pattern");
     Translation t = new Translation(pattern);
     String error = t.translate();
-    Pattern regex = null;
+    LinearRegex regex = null;
     if (error == null) {
       try {
         regex =
-            Pattern.compile(t.regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      } catch (PatternSyntaxException e) {
-        error = "a character set is not valid (" + e.getDescription() + ")";
+            LinearRegex.compile(
+                t.regex.toString(), LinearRegex.Syntax.RE2, LinearRegex.Option.CASE_INSENSITIVE);
+      } catch (RegexRefused e) {
+        error =
+            e.kind() == RegexRefused.Kind.INVALID
+                ? "a character set is not valid (" + e.reason() + ")"
+                : "it " + e.reason();
       }
     }
     if (error != null) {
@@ -86,7 +90,7 @@ public final class Glob {
 
   /** Whether a {@code /}-separated path relative to the repository root matches. */
   public boolean matches(String path) {
-    return regex.matcher(path).matches();
+    return regex.matchesWhole(path);
   }
 
   /**
@@ -214,7 +218,11 @@ public final class Glob {
         case ']' -> {
           return "']' at " + i + " has no matching '['";
         }
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
+        default ->
+            regex.append(
+                Character.isLetterOrDigit(c) || Character.isSurrogate(c)
+                    ? String.valueOf(c)
+                    : "\\x{" + Integer.toHexString(c) + "}");
       }
       i++;
       return null;

@@ -3,11 +3,11 @@ package dev.shipcheck.core.engine;
 import dev.shipcheck.core.collect.ProjectDiscovery.DiscoveredProject;
 import dev.shipcheck.core.fact.Project;
 import dev.shipcheck.core.policy.Policy;
+import dev.shipcheck.core.regex.LinearRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Narrows an organisation's repositories to the ones a scan covers: the policy's {@code scope}
@@ -76,11 +76,11 @@ public final class ScopeFilter {
 
   /** A glob matches the full {@code owner/repo} or, when it has no slash, the bare name. */
   static boolean matches(String glob, String name) {
-    Pattern p = Waivers.glob(glob);
-    if (p.matcher(name).matches()) {
+    LinearRegex p = Waivers.glob(glob);
+    if (p.matchesWhole(name)) {
       return true;
     }
     int slash = name.indexOf('/');
-    return !glob.contains("/") && slash >= 0 && p.matcher(name.substring(slash + 1)).matches();
+    return !glob.contains("/") && slash >= 0 && p.matchesWhole(name.substring(slash + 1));
   }
 }

@@ -1,6 +1,7 @@
 package dev.shipcheck.core.engine;
 
 import dev.shipcheck.core.policy.Policy;
+import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.core.report.AppliedWaiver;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.WaiverStatus;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Applies the policy's waivers to evaluated results (DESIGN §6).
@@ -105,13 +105,13 @@ public final class Waivers {
       Coverage coverage,
       List<Optional<Policy.Waiver>> chosen,
       List<List<Policy.Waiver>> lapsed) {
-    Pattern glob = glob(w.project());
+    LinearRegex glob = glob(w.project());
     boolean expired = w.expires().isBefore(today);
     int failing = 0;
     boolean undetermined = false;
     for (int i = 0; i < results.size(); i++) {
       Result r = results.get(i);
-      if (!r.ruleId().equals(w.rule()) || !glob.matcher(r.project()).matches()) {
+      if (!r.ruleId().equals(w.rule()) || !glob.matchesWhole(r.project())) {
         continue;
       }
       switch (r.outcome()) {
@@ -127,7 +127,7 @@ public final class Waivers {
         default -> {}
       }
     }
-    boolean namesScanned = coverage.projects().stream().anyMatch(p -> glob.matcher(p).matches());
+    boolean namesScanned = coverage.projects().stream().anyMatch(glob::matchesWhole);
     if (!namesScanned && !coverage.wholeScope()) {
       undetermined = true;
     }
@@ -190,16 +190,22 @@ public final class Waivers {
         r.fingerprint());
   }
 
-  /** A project glob: {@code *} matches any run of characters, {@code ?} one character. */
-  public static Pattern glob(String glob) {
+  /**
+   * A project glob: {@code *} matches any run of characters, {@code ?} one character. Matched in
+   * linear time: project names come from an API answer, and {@code *a*a*a*b} backtracks.
+   */
+  public static LinearRegex glob(String glob) {
     StringBuilder re = new StringBuilder();
-    for (char ch : glob.toCharArray()) {
+    for (int k = 0; k < glob.length(); ) {
+      int ch = glob.codePointAt(k);
+      k += Character.charCount(ch);
       switch (ch) {
-        case '*' -> re.append(".*");
-        case '?' -> re.append('.');
-        default -> re.append(Pattern.quote(String.valueOf(ch)));
+        case '*' -> re.append("(?s:.*)");
+        case '?' -> re.append("(?s:.)");
+        default -> re.append("\\x{").append(Integer.toHexString(ch)).append('}');
       }
     }
-    return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
+    return LinearRegex.compile(
+        re.toString(), LinearRegex.Syntax.RE2, LinearRegex.Option.CASE_INSENSITIVE);
   }
 }
