@@ -84,7 +84,7 @@ final class DiffCommand implements Command {
         format.equals("markdown")
             ? DiffRenderer.markdown(c, before.report(), after.report(), after.source())
             : DiffRenderer.text(c, before.report(), after.report(), after.source());
-    terminal.out().print(Terminal.clean(out));
+    terminal.out().print(Terminal.cleanLines(out));
     boolean gates =
         c.changes().stream()
             .anyMatch(

@@ -35,7 +35,11 @@ final class MergeCommand implements Command {
 
   static Options options() {
     Options o = new Options();
-    o.addOption(Args.value("out", "DIR", "report directory (default: shipcheck-report)"));
+    o.addOption(
+        Args.value(
+            "out",
+            "DIR",
+            "report directory, its set of files replaced as a whole (default: shipcheck-report)"));
     o.addOption(Args.value("format", "LIST", "report formats, comma-separated (default: all)"));
     o.addOption(Args.value("fail-on", "SEVERITY", "as for scan (default: low)"));
     o.addOption(

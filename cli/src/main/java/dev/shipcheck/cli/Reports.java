@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
-/** The report writers on the class path, and writing a report set atomically. */
+/** The report writers on the class path, and writing a report set ({@link ReportSet}). */
 final class Reports {
   private Reports() {}
 
@@ -63,14 +63,19 @@ final class Reports {
    * written. Returns the files written; throws after all were tried if one failed.
    */
   static List<Path> write(ScanReport report, List<String> formats, Path dir) throws IOException {
-    return write(report, formats, dir, false, Optional.empty());
+    return write(report, formats, dir, false, Optional.empty()).files();
   }
 
   /**
+   * Replaces the report set in {@code dir} with this run's ({@link ReportSet}): after a crash at
+   * any moment the directory holds one run's files, and its manifest only beside a complete set.
+   * Formats are written side by side; one whose writer fails leaves no file, the others are still
+   * written and put in place, and then its failure is thrown.
+   *
    * @param sarifOmitWaived leave WAIVED results out of SARIF ({@code --sarif-omit-waived})
    * @param history the {@code --history} directory, whose saved run reports report.html links
    */
-  static List<Path> write(
+  static ReportSet.Outcome write(
       ScanReport report,
       List<String> formats,
       Path dir,
@@ -85,6 +90,24 @@ final class Reports {
     if (historyBase.isPresent() && writers.containsKey("html")) {
       writers.put("html", new HtmlReportWriter(historyBase));
     }
+    IOException[] failure = new IOException[1];
+    ReportSet.Outcome outcome =
+        ReportSet.replace(
+            dir, report, staging -> writeAll(report, formats, writers, staging, failure));
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return outcome;
+  }
+
+  /** Writes every format into {@code staging}; returns those that failed, keeping the failure. */
+  private static List<String> writeAll(
+      ScanReport report,
+      List<String> formats,
+      Map<String, ReportWriter> writers,
+      Path staging,
+      IOException[] failure)
+      throws IOException {
     // Formats are independent and the writers stateless: write them side by side (a pre-merge
     // scan spends a fifth of its time here, and CI machines have more than one core).
     ExecutorService pool =
@@ -93,30 +116,27 @@ final class Reports {
       List<Future<List<Path>>> written = new ArrayList<>();
       for (String format : formats) {
         ReportWriter writer = writers.get(format);
-        written.add(pool.submit(() -> writeOne(format, writer, report, dir)));
+        written.add(pool.submit(() -> writeOne(format, writer, report, staging)));
       }
-      List<Path> files = new ArrayList<>();
-      IOException failure = null;
-      for (Future<List<Path>> f : written) {
+      List<String> failed = new ArrayList<>();
+      for (int i = 0; i < written.size(); i++) {
         try {
-          files.addAll(f.get());
+          written.get(i).get();
         } catch (ExecutionException e) {
+          failed.add(formats.get(i));
           IOException wrapped =
               e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-          if (failure == null) {
-            failure = wrapped;
+          if (failure[0] == null) {
+            failure[0] = wrapped;
           } else {
-            failure.addSuppressed(wrapped);
+            failure[0].addSuppressed(wrapped);
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IOException("interrupted while writing reports", e);
         }
       }
-      if (failure != null) {
-        throw failure;
-      }
-      return files;
+      return failed;
     } finally {
       pool.shutdown();
     }

@@ -97,7 +97,11 @@ final class ScanCommand implements Command {
             RuleSetup.PLUGINS_OPTION,
             "DIR",
             "a directory of rule plugin jars; repeatable (adds to the policy's plugins:)"));
-    o.addOption(Args.value("out", "DIR", "report directory (default: shipcheck-report)"));
+    o.addOption(
+        Args.value(
+            "out",
+            "DIR",
+            "report directory, its set of files replaced as a whole (default: shipcheck-report)"));
     o.addOption(
         Args.value(
             "format",

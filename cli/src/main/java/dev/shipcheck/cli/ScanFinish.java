@@ -46,9 +46,17 @@ final class ScanFinish {
         report = report.withHistory(Optional.of(history.get().trend(report, actor)));
         history.get().problems().forEach(p -> warn("history: " + p));
       }
-      files =
+      ReportSet.Outcome written =
           Reports.write(
               report, formats, out, options.sarifOmitWaived(), history.map(HistoryStore::dir));
+      if (!written.removedStale().isEmpty()) {
+        warn(
+            "removed what an interrupted run left in "
+                + out
+                + ": "
+                + String.join(", ", written.removedStale()));
+      }
+      files = written.files();
       if (history.isPresent()) {
         history.get().record(report, actor).forEach(p -> warn("history: " + p));
       }

@@ -39,22 +39,29 @@ final class GitFiles {
   static RepoFiles read(Repository repo, FileWants wants) throws IOException {
     List<String> wanted = wants.paths();
     Path root = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+    Tree tree = Tree.of(root, repo.getDirectory().toPath(), repo.getCommonDirectory().toPath());
     Set<String> paths = new LinkedHashSet<>();
     DirCache index = repo.readDirCache();
     for (int i = 0; i < index.getEntryCount(); i++) {
-      paths.add(index.getEntry(i).getPathString());
+      String p = index.getEntry(i).getPathString();
+      if (!inGitDir(p)) {
+        paths.add(p);
+      }
     }
     Map<String, FileContent> contents = new LinkedHashMap<>();
     for (String w : wanted) {
+      if (inGitDir(w)) {
+        continue; // git's own files are never repository files, whatever the policy asks
+      }
       Optional<String> onDisk = findOnDisk(root, w);
       // A tracked file deleted from the working tree is gone for the scan.
       paths.removeIf(p -> p.equalsIgnoreCase(w) && onDisk.map(d -> !d.equals(p)).orElse(true));
       if (onDisk.isPresent()) {
         paths.add(onDisk.get());
-        contents.put(onDisk.get(), content(root, onDisk.get()));
+        contents.put(onDisk.get(), content(tree, onDisk.get()));
       }
     }
-    globbed(root, wants, paths, contents);
+    globbed(tree, wants, paths, contents);
     return new RepoFiles(WORKING_TREE, true, Set.of(), new ArrayList<>(paths), contents);
   }
 
@@ -62,10 +69,11 @@ final class GitFiles {
    * Reads the text of tracked files the globs match; a file deleted on disk is gone for the scan.
    */
   private static void globbed(
-      Path root, FileWants wants, Set<String> paths, Map<String, FileContent> contents) {
+      Tree tree, FileWants wants, Set<String> paths, Map<String, FileContent> contents) {
     if (wants.globs().isEmpty()) {
       return;
     }
+    Path root = tree.root();
     int read = 0;
     List<String> gone = new ArrayList<>();
     for (String p : paths) {
@@ -76,7 +84,7 @@ final class GitFiles {
           && !Files.isSymbolicLink(root.resolve(p))) {
         gone.add(p);
       } else if (read < FileWants.MAX_GLOB_FILES) {
-        contents.put(p, content(root, p));
+        contents.put(p, content(tree, p));
         read++;
       }
     }
@@ -127,16 +135,71 @@ final class GitFiles {
   }
 
   /**
-   * Reads a file as text unless it is too large (not read at all), binary (NUL bytes) or outside
-   * the repository through a symbolic link (not followed: it could point at anything).
+   * Whether a repository path names git's own directory ({@code .git} at any depth, in any case, as
+   * git itself refuses such paths on checkout): never a repository file.
    */
-  static FileContent content(Path root, String path) {
-    Path file = root.resolve(path);
+  static boolean inGitDir(String path) {
+    for (String part : path.replace('\\', '/').split("/")) {
+      if (part.equalsIgnoreCase(".git")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The working tree as the scan may read it: files under {@code root} (real path), never under
+   * git's directory ({@code gitDir}, wherever it is, and any {@code .git} inside the tree), where
+   * the config can hold a checkout token.
+   */
+  record Tree(Path root, Path realRoot, List<Path> realGitDirs) {
+    Tree {
+      realGitDirs = List.copyOf(realGitDirs);
+    }
+
+    /** {@code gitDirs}: the repository's directory and, for a linked worktree, its common one. */
+    static Tree of(Path root, Path... gitDirs) throws IOException {
+      List<Path> git = new ArrayList<>();
+      for (Path d : gitDirs) {
+        try {
+          git.add(d.toRealPath());
+        } catch (IOException e) {
+          // not there: nothing to protect
+        }
+      }
+      return new Tree(root, root.toRealPath(), git);
+    }
+
+    /** Why {@code real} may not be read, if it may not. */
+    Optional<String> refusal(Path real) {
+      if (realGitDirs.stream().anyMatch(real::startsWith)) {
+        return Optional.of("a symbolic link into git's own directory; not followed");
+      }
+      if (!real.startsWith(realRoot)) {
+        return Optional.of("a symbolic link pointing outside the repository; not followed");
+      }
+      if (inGitDir(realRoot.relativize(real).toString())) {
+        return Optional.of("a symbolic link into a .git directory; not followed");
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads a file as text unless it is too large (not read at all), binary (NUL bytes), or a
+   * symbolic link out of the working tree or into git's directory (not followed: it could point at
+   * anything, and {@code .git/config} can hold a token).
+   */
+  static FileContent content(Tree tree, String path) {
+    if (inGitDir(path)) {
+      return FileContent.unreadable(path, WORKING_TREE, "git's own file; never read");
+    }
+    Path file = tree.root().resolve(path);
     try {
       Path real = file.toRealPath();
-      if (!real.startsWith(root.toRealPath())) {
-        return FileContent.unreadable(
-            path, WORKING_TREE, "a symbolic link pointing outside the repository; not followed");
+      Optional<String> refused = tree.refusal(real);
+      if (refused.isPresent()) {
+        return FileContent.unreadable(path, WORKING_TREE, refused.get());
       }
       long size = Files.size(real);
       if (size > FileContent.MAX_TEXT_BYTES) {

@@ -166,6 +166,125 @@ class GitCollectorTest {
     assertThat(c.problem()).contains("outside the repository");
   }
 
+  private static final String TOKEN = "ghs_checkoutTokenThatMustNeverBeRead0123";
+
+  /** A checkout's config as actions/checkout leaves it: the token in an extra header. */
+  private static Path withTokenInGitConfig(Path repo) throws IOException {
+    Path config = repo.resolve(".git/config");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            + "[http \"https://github.com/\"]\n\textraheader = AUTHORIZATION: basic "
+            + TOKEN
+            + "\n");
+    return repo;
+  }
+
+  @Test
+  void neverFollowsASymlinkIntoTheGitDirectory() throws Exception {
+    Path repo =
+        withTokenInGitConfig(SampleRepo.create().file("README.md", "x").writeTo(tmp.resolve("r")));
+    Files.createSymbolicLink(repo.resolve("Dockerfile"), Path.of(".git/config"));
+    Files.createDirectories(repo.resolve(".circleci"));
+    Files.createSymbolicLink(
+        repo.resolve(".circleci/config.yml"), repo.resolve(".git/config").toAbsolutePath());
+    Files.createSymbolicLink(repo.resolve("Containerfile"), Path.of(".git/HEAD"));
+    RepoFiles files = collect(repo, RepoFiles.class);
+    for (String p : java.util.List.of("Dockerfile", ".circleci/config.yml", "Containerfile")) {
+      FileContent c = files.content(p).orElseThrow();
+      assertThat(c.kind()).as(p).isEqualTo(FileContent.Kind.UNREADABLE);
+      assertThat(c.problem()).as(p).contains("git's own directory; not followed");
+    }
+    assertThat(files.toString()).doesNotContain(TOKEN).doesNotContain("extraheader");
+  }
+
+  @Test
+  void neverReadsGitsOwnFilesEvenWhenThePolicyAsksForThem() throws Exception {
+    Path repo =
+        withTokenInGitConfig(SampleRepo.create().file("README.md", "x").writeTo(tmp.resolve("r")));
+    Path nested = Files.createDirectories(repo.resolve("sub/.git"));
+    Files.writeString(nested.resolve("config"), "token " + TOKEN);
+    Files.createSymbolicLink(repo.resolve("link"), Path.of("sub/.git/config"));
+    FactStore store = new FactStore("test");
+    var policy = PolicyLoader.defaults().policy();
+    new GitCollector(repo)
+        .collect(
+            new CollectionRequest(
+                java.util.List.of(PROJECT),
+                Set.of(RepoFiles.class),
+                policy,
+                new FileWants(
+                    java.util.List.of(".git/config", ".GIT/config", "sub/.git/config", "link"),
+                    java.util.List.of(dev.shipcheck.core.collect.Glob.of("**"))),
+                new SourceMetrics()),
+            store);
+    RepoFiles files =
+        ((FactValue.Present<RepoFiles>) store.get(PROJECT, RepoFiles.class).orElseThrow()).value();
+    assertThat(files.paths())
+        .noneMatch(p -> p.toLowerCase(java.util.Locale.ROOT).contains(".git/"));
+    assertThat(files.content(".git/config")).isEmpty();
+    assertThat(files.content("link").orElseThrow().problem())
+        .isEqualTo("a symbolic link into a .git directory; not followed");
+    assertThat(files.toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void symlinkLoopsFifosAndDirectoriesNamedDockerfileAreNoDockerfile() throws Exception {
+    Path repo = SampleRepo.create().file("README.md", "x").writeTo(tmp.resolve("r"));
+    Files.createSymbolicLink(repo.resolve("Dockerfile"), Path.of("Containerfile"));
+    Files.createSymbolicLink(repo.resolve("Containerfile"), Path.of("Dockerfile"));
+    Files.createDirectories(repo.resolve("docker/Dockerfile"));
+    RepoFiles files = collect(repo, RepoFiles.class);
+    assertThat(files.presence("Dockerfile")).isEqualTo(RepoFiles.Presence.ABSENT);
+    assertThat(files.presence("Containerfile")).isEqualTo(RepoFiles.Presence.ABSENT);
+    assertThat(files.presence("docker/Dockerfile")).isEqualTo(RepoFiles.Presence.ABSENT);
+    Files.delete(repo.resolve("Dockerfile"));
+    Process mkfifo = new ProcessBuilder("mkfifo", repo.resolve("Dockerfile").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    // A FIFO would block a reader forever; it is not a regular file, so it is never opened.
+    assertThat(collect(repo, RepoFiles.class).presence("Dockerfile"))
+        .isEqualTo(RepoFiles.Presence.ABSENT);
+  }
+
+  @Test
+  void doesNotFollowSymlinksToSystemFiles() throws Exception {
+    Path repo = SampleRepo.create().file("README.md", "x").writeTo(tmp.resolve("r"));
+    Files.createSymbolicLink(repo.resolve("Dockerfile"), Path.of("/etc/passwd"));
+    Files.createDirectories(repo.resolve(".circleci"));
+    Files.createSymbolicLink(repo.resolve(".circleci/config.yml"), Path.of("/proc/self/environ"));
+    RepoFiles files = collect(repo, RepoFiles.class);
+    for (String p : java.util.List.of("Dockerfile", ".circleci/config.yml")) {
+      FileContent c = files.content(p).orElseThrow();
+      assertThat(c.kind()).as(p).isEqualTo(FileContent.Kind.UNREADABLE);
+      assertThat(c.problem()).as(p).contains("outside the repository");
+      assertThat(c.text()).isEmpty();
+    }
+  }
+
+  @Test
+  void readsTwentyThousandBranchesWithHostileNames() throws Exception {
+    Path repo = SampleRepo.create().file("README.md", "x").origin(null).writeTo(tmp.resolve("r"));
+    String head;
+    try (Repository r = GitRepos.open(repo)) {
+      head = r.resolve("HEAD").name();
+    }
+    StringBuilder packed = new StringBuilder("# pack-refs with: peeled fully-peeled sorted\n");
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      names.add(String.format(java.util.Locale.ROOT, "feature/%05d-\u202eevil@acme", i));
+    }
+    names.add("production");
+    java.util.Collections.sort(names);
+    for (String n : names) {
+      packed.append(head).append(" refs/heads/").append(n).append('\n');
+    }
+    Files.writeString(repo.resolve(".git/packed-refs"), packed);
+    Branches b = collect(repo, Branches.class);
+    assertThat(b.branches()).hasSize(20_002); // with production and main
+    assertThat(b.complete()).isTrue();
+    assertThat(b.findAny(java.util.List.of("production"))).isPresent();
+  }
+
   @Test
   void namesTheProjectFromOrigin() throws Exception {
     Path repo = SampleRepos.compliant().writeTo(tmp.resolve("r"));

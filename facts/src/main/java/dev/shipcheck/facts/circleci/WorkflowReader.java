@@ -126,8 +126,20 @@ final class WorkflowReader {
     }
     List<JobEntry> entries = new ArrayList<>();
     JsonNode jobs = w.path("jobs");
-    for (int i = 0; i < jobs.size(); i++) {
-      entries.addAll(entries(jobs.get(i), pointer + "/jobs/" + i));
+    if (jobs.isArray()) {
+      for (int i = 0; i < jobs.size(); i++) {
+        entries.addAll(entries(jobs.get(i), pointer + "/jobs/" + i));
+      }
+    } else if (!jobs.isMissingNode() && !jobs.isNull()) {
+      // Found by fuzzing: `jobs:` written as a mapping made the reader throw.
+      problems.add(
+          new ConfigProblem(
+              positions.valueAt(pointer + "/jobs"),
+              "workflow '"
+                  + name
+                  + "' lists its jobs as a "
+                  + (jobs.isObject() ? "mapping" : "single value")
+                  + ", not a list; CircleCI runs none of them"));
     }
     return new Workflow(name, positions.keyAt(pointer), when, unless, schedules, entries, false);
   }

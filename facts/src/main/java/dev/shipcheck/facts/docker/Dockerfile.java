@@ -74,12 +74,56 @@ public record Dockerfile(List<From> froms, List<String> problems) {
       return new ImageRef(rest, tag, digest);
     }
 
-    /** A digest pins the exact image; a tag other than {@code latest} pins a version. */
+    /**
+     * A well-formed digest pins the exact image; a tag other than {@code latest} pins a version. A
+     * malformed digest pins nothing ({@code node:latest@x} is not pinned: see {@link
+     * #malformedDigest}).
+     */
     public boolean pinned() {
-      return digest.filter(d -> !d.isBlank()).isPresent()
-          || tag.filter(t -> !t.isBlank() && !t.equalsIgnoreCase("latest")).isPresent();
+      return (digest.isPresent() && malformedDigest().isEmpty())
+          || (digest.isEmpty()
+              && tag.filter(t -> !t.isBlank() && !t.equalsIgnoreCase("latest")).isPresent());
+    }
+
+    /**
+     * Why the digest is not one, when it is written and malformed. The OCI image spec's grammar:
+     * {@code algorithm ":" encoded}, the algorithm's components {@code [a-z0-9]+} joined by {@code
+     * [+._-]}; its registered algorithms fix the encoding ({@code sha256}: 64 lowercase hex digits,
+     * {@code sha512}: 128), and for any other we ask, as Docker's reference grammar does, for at
+     * least 32 hex digits, so that {@code @x} or {@code @a:b} never counts as a pin.
+     */
+    public Optional<String> malformedDigest() {
+      if (digest.isEmpty()) {
+        return Optional.empty();
+      }
+      String d = digest.get();
+      Matcher m = DIGEST.matcher(d);
+      if (!m.matches()) {
+        return Optional.of("'" + d + "' is not algorithm:hex (e.g. sha256: and 64 hex digits)");
+      }
+      String algorithm = m.group(1);
+      String encoded = m.group(2);
+      int want =
+          switch (algorithm) {
+            case "sha256" -> 64;
+            case "sha512" -> 128;
+            default -> -1;
+          };
+      if (want > 0 && !(encoded.length() == want && LOWER_HEX.matcher(encoded).matches())) {
+        return Optional.of(
+            "'" + d + "' is not " + algorithm + ": and " + want + " lowercase hex digits");
+      }
+      if (want < 0 && !(encoded.length() >= 32 && HEX.matcher(encoded).matches())) {
+        return Optional.of("'" + d + "' is not " + algorithm + ": and at least 32 hex digits");
+      }
+      return Optional.empty();
     }
   }
+
+  private static final Pattern DIGEST =
+      Pattern.compile("([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)");
+  private static final Pattern LOWER_HEX = Pattern.compile("[a-f0-9]+");
+  private static final Pattern HEX = Pattern.compile("[a-fA-F0-9]+");
 
   private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z]+)\\s*=\\s*(\\S+)\\s*$");
   private static final Pattern VAR =

@@ -6,6 +6,7 @@ import dev.shipcheck.core.report.Comparison;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.reports.markdown.MarkdownSummaryWriter;
+import dev.shipcheck.reports.text.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,10 @@ public final class DiffRenderer {
   public static String text(Comparison c, ScanReport before, ScanReport after, String afterSource) {
     StringBuilder sb = new StringBuilder();
     sb.append("Shipcheck diff: ").append(counts(c)).append('\n');
-    sb.append("before: ").append(describe(c.baseline().source(), before)).append('\n');
-    sb.append("after:  ").append(describe(afterSource, after)).append('\n');
+    sb.append("before: ").append(line(describe(c.baseline().source(), before))).append('\n');
+    sb.append("after:  ").append(line(describe(afterSource, after))).append('\n');
     for (String note : notes(c.baseline(), after)) {
-      sb.append(note).append('\n');
+      sb.append(line(note)).append('\n');
     }
     int width = width(c);
     for (Section s : SECTIONS) {
@@ -64,11 +65,11 @@ public final class DiffRenderer {
         sb.append("  ")
             .append(String.format(Locale.ROOT, "%-" + width + "s", transition(ch)))
             .append("  ")
-            .append(ch.project())
+            .append(line(ch.project()))
             .append("  ")
-            .append(ch.ruleId())
+            .append(line(ch.ruleId()))
             .append("  ")
-            .append(finding(ch))
+            .append(line(finding(ch)))
             .append('\n');
       }
     }
@@ -211,5 +212,10 @@ public final class DiffRenderer {
 
   private static String escape(String s) {
     return MarkdownSummaryWriter.escape(s);
+  }
+
+  /** A name or message on one line of the text diff: it cannot start a line of its own. */
+  private static String line(String s) {
+    return VisibleText.oneLine(s);
   }
 }

@@ -5,7 +5,6 @@ import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.ScanReport;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.WriterOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,7 +52,7 @@ public final class HtmlReportWriter implements ReportWriter {
     try (OutputStream out = output.open(FILE);
         Writer w =
             new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-      engine.render(TEMPLATE, view, new WriterOutput(w));
+      engine.render(TEMPLATE, view, new VisibleHtmlOutput(w));
     }
   }
 }

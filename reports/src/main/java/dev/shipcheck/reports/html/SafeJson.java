@@ -1,10 +1,11 @@
 package dev.shipcheck.reports.html;
 
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.shipcheck.core.Json;
+import dev.shipcheck.reports.text.JsonEscapes;
+import dev.shipcheck.reports.text.VisibleText;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import java.io.UncheckedIOException;
@@ -46,13 +47,17 @@ public final class SafeJson implements Content {
     output.writeContent(json);
   }
 
-  /** Markup characters and the two JavaScript line terminators as {@code \\uXXXX}. */
-  private static final class ScriptSafeEscapes extends CharacterEscapes {
+  /**
+   * Markup characters and the two JavaScript line terminators as {@code \\uXXXX}; bidi controls as
+   * their visible name ({@code <U+202E>}, itself escaped), since the page's script puts these
+   * strings into the document, where a raw bidi control would reorder what the auditor reads.
+   */
+  private static final class ScriptSafeEscapes extends JsonEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] codes;
 
     ScriptSafeEscapes() {
-      codes = standardAsciiEscapesForJSON();
+      codes = super.getEscapeCodesForAscii().clone();
       codes['<'] = ESCAPE_STANDARD;
       codes['>'] = ESCAPE_STANDARD;
       codes['&'] = ESCAPE_STANDARD;
@@ -66,9 +71,11 @@ public final class SafeJson implements Content {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      return ch == 0x2028 || ch == 0x2029
-          ? new SerializedString(String.format("\\u%04x", ch))
-          : null;
+      if (VisibleText.isBidiControl(ch)) {
+        return new SerializedString(
+            VisibleText.escape(ch).replace("<", "\\u003c").replace(">", "\\u003e"));
+      }
+      return super.getEscapeSequence(ch);
     }
   }
 }

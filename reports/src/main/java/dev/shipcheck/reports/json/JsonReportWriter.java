@@ -4,13 +4,16 @@ import dev.shipcheck.core.Json;
 import dev.shipcheck.core.report.ReportOutput;
 import dev.shipcheck.core.report.ReportWriter;
 import dev.shipcheck.core.report.ScanReport;
+import dev.shipcheck.reports.text.JsonEscapes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
  * {@code shipcheck.json}: the scan report serialised as it is, so {@code shipcheck merge} and
- * {@code --baseline} can read it back. Its JSON Schema ships in the jar ({@link #SCHEMA_RESOURCE}).
+ * {@code --baseline} can read it back: names stay exact, with bidi and other invisible controls
+ * written as escapes ({@link JsonEscapes}). Its JSON Schema ships in the jar ({@link
+ * #SCHEMA_RESOURCE}).
  */
 public final class JsonReportWriter implements ReportWriter {
   public static final String FILE = "shipcheck.json";
@@ -25,7 +28,10 @@ public final class JsonReportWriter implements ReportWriter {
   @Override
   public void write(ScanReport report, ReportOutput output) throws IOException {
     try (OutputStream out = output.open(FILE)) {
-      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, report);
+      Json.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .with(JsonEscapes.INSTANCE)
+          .writeValue(out, report);
     }
   }
 

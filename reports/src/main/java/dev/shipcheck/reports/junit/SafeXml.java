@@ -1,16 +1,18 @@
 package dev.shipcheck.reports.junit;
 
+import dev.shipcheck.reports.text.VisibleText;
+import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * An {@link XMLStreamWriter} that only ever writes characters XML 1.0 allows. The StAX writer
- * escapes markup but passes control characters and lone surrogates through, which makes the file
- * unreadable; names and messages come from repositories and APIs we do not control.
+ * The neutraliser of junit.xml: an {@link XMLStreamWriter} that only ever writes characters XML 1.0
+ * allows, with control characters, lone surrogates and bidi controls shown escaped ({@code \x1b},
+ * {@code \ud800}, {@code <U+202E>}; see {@link VisibleText}) and attributes kept to one line. The
+ * StAX writer escapes markup but passes control characters and lone surrogates through, which makes
+ * the file unreadable; names and messages come from repositories and APIs we do not control.
  */
 final class SafeXml {
-  private static final char REPLACEMENT = '\uFFFD';
-
   private final XMLStreamWriter xml;
 
   SafeXml(XMLStreamWriter xml) {
@@ -40,7 +42,7 @@ final class SafeXml {
   }
 
   void attribute(String name, String value) throws XMLStreamException {
-    xml.writeAttribute(name, clean(value));
+    xml.writeAttribute(name, cleanAttribute(value));
   }
 
   void characters(String text) throws XMLStreamException {
@@ -58,36 +60,54 @@ final class SafeXml {
     xml.writeCharacters("\n" + "  ".repeat(depth));
   }
 
+  /**
+   * Text for an attribute: one line ({@link VisibleText#oneLine}), so a name cannot add a line to
+   * the message CircleCI shows, and then only characters XML 1.0 allows.
+   */
+  static String cleanAttribute(String s) {
+    return xmlChars(VisibleText.oneLine(s));
+  }
+
+  /**
+   * Element text: line breaks and tabs stay, other controls, lone surrogates and bidi controls are
+   * shown escaped ({@link VisibleText#multiLine}), then only characters XML 1.0 allows.
+   */
   static String clean(String s) {
+    return xmlChars(VisibleText.multiLine(s));
+  }
+
+  /**
+   * Replaces what XML 1.0's {@code Char} production forbids and {@link VisibleText} has not already
+   * escaped: U+FFFE and U+FFFF (the only ones left once controls and lone surrogates are).
+   */
+  private static String xmlChars(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok;
-      int width = 1;
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        ok = true;
-        width = 2;
-      } else {
-        ok = allowed(c);
-      }
+      boolean ok =
+          allowed(c)
+              || (Character.isHighSurrogate(c)
+                  && i + 1 < s.length()
+                  && Character.isLowSurrogate(s.charAt(i + 1)))
+              || (Character.isLowSurrogate(c)
+                  && i > 0
+                  && Character.isHighSurrogate(s.charAt(i - 1)));
       if (!ok && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
+        out = new StringBuilder(s.length() + 8).append(s, 0, i);
       }
       if (out != null) {
         if (ok) {
-          out.append(s, i, i + width);
+          out.append(c);
         } else {
-          out.append(REPLACEMENT);
+          out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
         }
       }
-      i += width - 1;
     }
     return out == null ? s : out.toString();
   }
 
-  private static boolean allowed(char c) {
+  /** XML 1.0 {@code Char}, BMP part: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD. */
+  static boolean allowed(char c) {
     return c == '\t'
         || c == '\n'
         || c == '\r'

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * {@code summary.md}: fits a pull-request comment (under 60,000 characters; GitHub's limit is
- * 65,536), worst results first. Every value from a repository is escaped, because GitHub renders
- * HTML inside Markdown and a repository or branch name is attacker-controlled.
+ * 65,536), worst results first. Every value from a repository, an API or the policy goes through
+ * {@link MarkdownText}, because GitHub renders HTML inside Markdown, links mentions, and a
+ * repository, branch or job name is attacker-controlled.
  */
 public final class MarkdownSummaryWriter implements ReportWriter {
   public static final String FILE = "summary.md";
@@ -235,24 +236,13 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         .thenComparing(Result::ruleId);
   }
 
-  /** Escapes text for a Markdown table cell that GitHub also parses for HTML. */
+  /** A value for running text or a table cell ({@link MarkdownText#text}). */
   public static String escape(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '|' -> sb.append("\\|");
-        case '\n', '\r' -> sb.append(' ');
-        case '`', '*', '_', '[', ']', '\\', '#', '!', '~' -> sb.append('\\').append(c);
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return MarkdownText.text(s);
   }
 
+  /** A value inside a code span ({@link MarkdownText#code}). */
   public static String escapeCode(String s) {
-    return s.replace("`", "'").replace("|", "\\|");
+    return MarkdownText.code(s);
   }
 }

@@ -13,6 +13,8 @@ import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.core.report.Target;
 import dev.shipcheck.core.rule.Finding;
 import dev.shipcheck.core.rule.RuleDoc;
+import dev.shipcheck.reports.text.JsonEscapes;
+import dev.shipcheck.reports.text.VisibleText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -85,7 +87,10 @@ public final class SarifWriter implements ReportWriter {
 
   private static void write(ReportOutput output, String path, Sarif.Log log) throws IOException {
     try (OutputStream out = output.open(path)) {
-      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, log);
+      Json.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .with(JsonEscapes.INSTANCE)
+          .writeValue(out, log);
     }
   }
 
@@ -123,7 +128,7 @@ public final class SarifWriter implements ReportWriter {
         execution.add(
             new Sarif.Notification(
                 n.level().name().toLowerCase(java.util.Locale.ROOT),
-                new Sarif.Message(sentence(n.message())),
+                message(n.message()),
                 Optional.of(
                     new Sarif.DescriptorReference("shipcheck/" + n.source(), Optional.empty())),
                 n.ruleId()
@@ -357,7 +362,7 @@ public final class SarifWriter implements ReportWriter {
         ruleIndex,
         "fail",
         r.severity().sarifLevel(),
-        new Sarif.Message(text),
+        message(text),
         locations,
         related,
         Map.of("primaryLocationLineHash", fingerprint, "shipcheck/v1", fingerprint),
@@ -383,8 +388,7 @@ public final class SarifWriter implements ReportWriter {
     String what = r.outcome() == Outcome.NOT_RUN ? "not run" : r.outcome().label();
     return new Sarif.Notification(
         level,
-        new Sarif.Message(
-            sentence("[" + r.project() + "] " + r.ruleId() + " " + what + ": " + r.message())),
+        message("[" + r.project() + "] " + r.ruleId() + " " + what + ": " + r.message()),
         Optional.of(
             new Sarif.DescriptorReference("shipcheck/" + r.outcome().label(), Optional.empty())),
         Optional.of(new Sarif.DescriptorReference(r.ruleId(), index)),
@@ -406,6 +410,16 @@ public final class SarifWriter implements ReportWriter {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * A message as code scanning shows it: a sentence on one line, with line breaks and control
+   * characters escaped and bidi controls shown by name ({@code \n}, {@code \x1b}, {@code <U+202E>};
+   * {@link VisibleText#oneLine}), so a name cannot add a line to an alert; the rest of the file
+   * keeps names exact and escapes them ({@link JsonEscapes}).
+   */
+  private static Sarif.Message message(String text) {
+    return new Sarif.Message(VisibleText.oneLine(sentence(text)));
   }
 
   private static String sentence(String s) {

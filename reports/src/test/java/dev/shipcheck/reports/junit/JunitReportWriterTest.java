@@ -143,7 +143,7 @@ class JunitReportWriterTest {
   }
 
   @Test
-  void replacesCharactersXmlCannotHoldInsteadOfWritingAnUnreadableFile() throws Exception {
+  void showsCharactersXmlCannotHoldEscapedInsteadOfWritingAnUnreadableFile() throws Exception {
     Result r = REPORT.results().get(0);
     Result bad =
         new Result(
@@ -177,9 +177,9 @@ class JunitReportWriterTest {
             REPORT.waivers(),
             REPORT.summary());
     Document doc = parse(write(report));
-    Element failure = child(testCase(doc, "acme/ctrl\uFFFDname", r.ruleId())).orElseThrow();
+    Element failure = child(testCase(doc, "acme/ctrl\\x01name", r.ruleId())).orElseThrow();
     assertThat(failure.getAttribute("message"))
-        .isEqualTo("bell \uFFFD, lone surrogate \uFFFD, emoji \uD83D\uDE80");
+        .isEqualTo("bell \\x07, lone surrogate \\ud800, emoji \uD83D\uDE80");
   }
 
   @Test

@@ -9,8 +9,11 @@ import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
 import dev.shipcheck.facts.docker.DockerImage;
 import dev.shipcheck.facts.docker.Dockerfile;
+import dev.shipcheck.facts.repo.FileContent;
+import dev.shipcheck.facts.repo.RepoFiles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Deployment Policy §1: the image approximates production, so its base must not drift. */
 @PolicyRule(
@@ -24,7 +27,7 @@ public final class DockerBaseImagePinned implements Rule {
   public Verdict evaluate(Facts facts, RuleContext context) {
     DockerImage image = facts.get(DockerImage.class);
     if (image.parsed().isEmpty()) {
-      return Verdict.notApplicable("no readable Dockerfile to judge (see DockerImageDefined)");
+      return unparsed(image);
     }
     String path = image.path().orElseThrow();
     List<String> bad = new ArrayList<>();
@@ -43,7 +46,17 @@ public final class DockerBaseImagePinned implements Rule {
       } else if (from.isExternal()) {
         external++;
         seen.add("line " + from.line() + ": FROM " + from.image().get());
-        if (!from.ref().orElseThrow().pinned()) {
+        Dockerfile.ImageRef ref = from.ref().orElseThrow();
+        if (ref.malformedDigest().isPresent()) {
+          bad.add(
+              "line "
+                  + from.line()
+                  + " 'FROM "
+                  + from.written()
+                  + "' has a malformed digest: "
+                  + ref.malformedDigest().get());
+          where.add(Location.line(path, from.line()));
+        } else if (!ref.pinned()) {
           bad.add(
               "line "
                   + from.line()
@@ -53,9 +66,7 @@ public final class DockerBaseImagePinned implements Rule {
                   + (from.written().equals(from.image().get())
                       ? ""
                       : " (" + from.image().get() + ")")
-                  + (from.ref().orElseThrow().tag().isPresent()
-                      ? " uses the 'latest' tag"
-                      : " has no tag or digest"));
+                  + (ref.tag().isPresent() ? " uses the 'latest' tag" : " has no tag or digest"));
           where.add(Location.line(path, from.line()));
         }
       }
@@ -73,5 +84,32 @@ public final class DockerBaseImagePinned implements Rule {
             path, external, external == 1 ? "" : "s")
         .at(Location.file(path))
         .evidence("repository", path, seen);
+  }
+
+  /**
+   * No parsed Dockerfile: none (DockerImageDefined fails that) or not a text file does not apply;
+   * one that exists but could not be read (over the size limit, a link out of the repository, a
+   * listing that cannot tell) is a gap, never a pass or a shrug.
+   */
+  private static Verdict unparsed(DockerImage image) {
+    if (image.presence() == RepoFiles.Presence.UNKNOWN) {
+      return Verdict.notAvailable(
+          "could not tell whether a Dockerfile exists at: %s", String.join(", ", image.searched()));
+    }
+    if (image.presence() == RepoFiles.Presence.ABSENT) {
+      return Verdict.notApplicable("no Dockerfile to judge (see DockerImageDefined)");
+    }
+    String path = image.path().orElseThrow();
+    Optional<FileContent> content = image.content();
+    if (content.isEmpty()) {
+      return Verdict.notAvailable("the content of '%s' was not collected in this scan", path);
+    }
+    if (content.get().kind() == FileContent.Kind.BINARY) {
+      return Verdict.notApplicable(
+          "'%s' is not a text file, so it names no base image (see DockerImageDefined)", path);
+    }
+    return Verdict.notAvailable(
+            "could not read '%s' to check its base images: %s", path, content.get().problem())
+        .evidence("repository", path, content.get().problem());
   }
 }

@@ -22,9 +22,38 @@ class DockerBaseImagePinnedTest {
     dockerfile("FROM node:20.11-bookworm\n").expect(PASS).messageContains("1 FROM line");
   }
 
+  private static final String SHA256 = "sha256:" + "0123456789abcdef".repeat(4);
+
   @Test
   void passesWithDigest() {
-    dockerfile("FROM node@sha256:0123456789abcdef\n").expect(PASS);
+    dockerfile("FROM node@" + SHA256 + "\n").expect(PASS);
+  }
+
+  @Test
+  void passesWithLatestTagAndDigestSinceTheDigestWins() {
+    dockerfile("FROM node:latest@" + SHA256 + "\n").expect(PASS);
+  }
+
+  @Test
+  void passesWithSha512AndAnotherAlgorithmTheOciSpecAllows() {
+    dockerfile("FROM node@sha512:" + "ab".repeat(64) + "\n").expect(PASS);
+    dockerfile("FROM node@multihash+base58:" + "AB12".repeat(8) + "\n").expect(PASS);
+  }
+
+  @Test
+  void failsWithMalformedDigestNamingIt() {
+    dockerfile("FROM node:latest@x\n")
+        .expect(FAIL)
+        .messageContains("'FROM node:latest@x' has a malformed digest: 'x' is not algorithm:hex")
+        .locatedAt("Dockerfile", 1);
+    dockerfile("FROM node:20@sha256:0123456789abcdef\n")
+        .expect(FAIL)
+        .messageContains("is not sha256: and 64 lowercase hex digits");
+    dockerfile("FROM node@sha256:" + "0123456789ABCDEF".repeat(4) + "\n")
+        .expect(FAIL)
+        .messageContains("malformed digest");
+    dockerfile("FROM node@a:b\n").expect(FAIL).messageContains("at least 32 hex digits");
+    dockerfile("FROM node@\n").expect(FAIL).messageContains("malformed digest");
   }
 
   @Test
@@ -108,6 +137,14 @@ class DockerBaseImagePinnedTest {
   @Test
   void notApplicableForBinaryDockerfile() {
     tester.given(RepoFacts.files().binary("Dockerfile", 10).build()).expect(NOT_APPLICABLE);
+  }
+
+  @Test
+  void notAvailableForDockerfileOverTheSizeLimit() {
+    tester
+        .given(RepoFacts.files().tooLarge("Dockerfile", 2_000_000).build())
+        .expect(NOT_AVAILABLE)
+        .messageContains("could not read 'Dockerfile'", "2000000 bytes");
   }
 
   @Test

@@ -158,7 +158,7 @@ final class JavaToRe2 {
       i += Character.charCount(c);
       switch (c) {
         case '\\' -> escape(at);
-        case '[' -> emitAtom(characterClass(at), 1);
+        case '[' -> emitAtom(characterClass(), 1);
         case '(' -> open(at);
         case ')' -> close();
         case '|' -> {
@@ -543,11 +543,11 @@ final class JavaToRe2 {
   }
 
   /**
-   * A Java character class at {@code at} (the {@code [} read): literal members, ranges, escapes and
-   * predefined classes. Java's nested classes (a union) and {@code &&} (an intersection) are
-   * refused. Case-insensitive ASCII matching adds each letter's other case.
+   * A Java character class, its {@code [} read: literal members, ranges, escapes and predefined
+   * classes. Java's nested classes (a union) and {@code &&} (an intersection) are refused.
+   * Case-insensitive ASCII matching adds each letter's other case.
    */
-  private String characterClass(int at) {
+  private String characterClass() {
     boolean negated = false;
     if (i < p.length() && p.charAt(i) == '^') {
       negated = true;

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * aliases and {@code <<} merge keys resolved, duplicate keys refused, and bounded size, nesting and
  * alias expansion so a "billion laughs" document is refused quickly instead of exhausting memory.
  * Scalars follow YAML 1.1 as SnakeYAML does ({@code 2.1} is a number, {@code on} a boolean), except
- * timestamps, which stay the text written.
+ * timestamps and non-finite floats ({@code .inf}, {@code .nan}), which stay the text written.
  */
 public final class YamlTree {
 
@@ -249,7 +249,9 @@ public final class YamlTree {
         return NODES.numberNode(b);
       }
       if (value instanceof Double d) {
-        return NODES.numberNode(d);
+        // .inf, .nan and floats beyond a double (1e1000000) have no JSON number: Jackson and the
+        // schema validator throw on them (found by fuzzing). They stay the text written.
+        return Double.isFinite(d) ? NODES.numberNode(d) : NODES.textNode(s.getValue());
       }
       if (value instanceof String str) {
         return NODES.textNode(str);

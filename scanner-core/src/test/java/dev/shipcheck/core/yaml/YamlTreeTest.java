@@ -38,6 +38,18 @@ class YamlTreeTest {
   }
 
   @Test
+  void keepsNonFiniteFloatsAsTheTextWrittenSinceJsonHasNoSuchNumber() throws Exception {
+    JsonNode root = parse("a: .inf\nb: -.Inf\nc: .NaN\nd: 1e1000000\ne: 1.5e300\n").root();
+    assertThat(root.get("a").isTextual()).isTrue();
+    assertThat(root.get("a").asText()).isEqualTo(".inf");
+    assertThat(root.get("b").asText()).isEqualTo("-.Inf");
+    assertThat(root.get("c").asText()).isEqualTo(".NaN");
+    assertThat(root.get("d").asText()).isEqualTo("1e1000000");
+    assertThat(root.get("e").isDouble()).isTrue();
+    assertThat(root.get("e").decimalValue()).isNotNull();
+  }
+
+  @Test
   void recordsPositionsOfKeysAndValues() throws Exception {
     YamlTree.Parsed p = parse("a:\n  b:\n    - x\n    - y\n");
     assertThat(p.positions().valueAt("/a/b/1")).isEqualTo(new Position(4, 7));
