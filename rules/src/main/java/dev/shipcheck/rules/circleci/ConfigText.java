@@ -18,14 +18,25 @@ final class ConfigText {
   private ConfigText() {}
 
   /**
-   * What a rule that judges the pipeline says while the config cannot be judged: once, naming the
-   * cause, rather than each failing for the same missing or broken file (that is
-   * CircleCiConfigured's FAIL).
+   * A rule whose clause demands something of the pipeline, when there is no usable config: the
+   * clause is not met (no approval mechanism, no pipeline on the core branches), said once with the
+   * reason; the engine cites the cause ({@code CircleCiConfigured}), so reports show it as a
+   * consequence of that one problem rather than a problem of its own.
    */
-  static Verdict unusable(Absence absence, String what) {
-    return Verdict.notAvailable(
-            "cannot check %s: %s (%s reports this)", what, absence.reason(), absence.cause())
+  static Verdict notMet(Absence absence, String what) {
+    return Verdict.fail("%s: %s (%s reports this)", what, absence.reason(), absence.cause())
         .withRemediation("Fix what " + absence.cause() + " reports first.");
+  }
+
+  /**
+   * A rule that judges CircleCI deploys, when there is no usable config: there is no CircleCI
+   * deploy to judge. Not "could not check": a missing or broken config is an answer (a config that
+   * could not be read at all stays NOT_AVAILABLE, see {@code UsablePipeline}).
+   */
+  static Verdict nothingToJudge(Absence absence, String what) {
+    return Verdict.notApplicable(
+        "no CircleCI deploy to judge %s: %s (%s reports this)",
+        what, absence.reason(), absence.cause());
   }
 
   static Location at(CircleCiConfig config, Position p) {

@@ -88,6 +88,6 @@ public final class ProductionApprovalGate implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "the production approval gate");
+    return ConfigText.notMet(absence, "no approval mechanism holds production deploys");
   }
 }

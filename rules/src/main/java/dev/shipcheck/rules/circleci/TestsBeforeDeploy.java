@@ -87,6 +87,6 @@ public final class TestsBeforeDeploy implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "tests before production deploys");
+    return ConfigText.nothingToJudge(absence, "for tests");
   }
 }
