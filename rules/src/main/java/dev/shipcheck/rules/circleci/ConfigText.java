@@ -2,6 +2,7 @@ package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Absence;
 import dev.shipcheck.core.fact.Location;
+import dev.shipcheck.core.rule.Finding;
 import dev.shipcheck.core.rule.Verdict;
 import dev.shipcheck.core.yaml.Position;
 import dev.shipcheck.facts.circleci.BranchRun;
@@ -37,6 +38,26 @@ final class ConfigText {
     return Verdict.notApplicable(
         "no CircleCI deploy to judge %s: %s (%s reports this)",
         what, absence.reason(), absence.cause());
+  }
+
+  /**
+   * Each finding's message with why its job counts as a production deploy ("it runs `helm upgrade`
+   * in step 4; environment from parameter env: prod"), for evidence.
+   */
+  static List<String> withReasons(
+      List<String> messages, List<ProductionDeploy> deploys, List<Finding> findings) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      String subject = findings.get(i).subject();
+      String reason =
+          deploys.stream()
+              .filter(d -> d.subject().equals(subject))
+              .map(ProductionDeploy::reason)
+              .findFirst()
+              .orElse("");
+      out.add(messages.get(i) + (reason.isEmpty() ? "" : " (a production deploy: " + reason + ")"));
+    }
+    return out;
   }
 
   static Location at(CircleCiConfig config, Position p) {
