@@ -4,6 +4,7 @@ import dev.shipcheck.core.engine.ExitCode;
 import dev.shipcheck.core.engine.Waivers;
 import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.report.Consequences;
 import dev.shipcheck.core.report.Gate;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.RunPoint;
@@ -111,8 +112,10 @@ final class ConsoleSummary {
                 Comparator.comparing((Result r) -> r.outcome().ordinal())
                     .thenComparing(r -> r.severity().ordinal()))
             .toList();
+    shown = Consequences.causesFirst(shown);
     int n = 0;
     for (Result r : shown) {
+      boolean follows = Consequences.follows(r, shown);
       if (n++ == MAX_LINES) {
         out.println("  ... " + (shown.size() - MAX_LINES) + " more in the reports");
         break;
@@ -122,7 +125,8 @@ final class ConsoleSummary {
               String.format(
                   Locale.ROOT,
                   "  %-14s %-8s %-26s %s",
-                  r.outcome().name(),
+                  // a consequence sits under its cause: "  ↳ FAIL" (issue 17)
+                  follows ? "↳ " + r.outcome().name() : r.outcome().name(),
                   r.severity().label(),
                   r.ruleId(),
                   r.message()

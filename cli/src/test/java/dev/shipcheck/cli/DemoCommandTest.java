@@ -53,7 +53,7 @@ class DemoCommandTest {
       billing        P    P    P    P    F    P    P    P    P    P    P    P    P    F
       admin-portal   P    P    P    P    F    P    P    P    P    P    P    P    P    P
       analytics      F    P    P    P    P    P    P    P    P    P    ?    P    P    P
-      mobile-api     ?    ?    F    F    P    ?    ?    -    F    ?    F    F    ?    ?
+      mobile-api     -    F    F    F    P    -    F    -    F    F    F    F    F    -
       legacy-web     P    P    P    P    P    W    P    F    P    P    P    P    P    P
       """;
 

@@ -33,7 +33,9 @@ public final class CircleCiConfigDeriver implements FactDeriver<CircleCiConfig> 
 
   @Override
   public List<String> files(Policy policy) {
-    return List.of(CircleCiConfig.PATH, CircleCiConfig.ROLLBACK_PATH);
+    // a setup config continues with another file under .circleci/ (dynamic configuration)
+    return List.of(
+        CircleCiConfig.PATH, CircleCiConfig.ROLLBACK_PATH, ".circleci/*.yml", ".circleci/*.yaml");
   }
 
   @Override
@@ -63,7 +65,49 @@ public final class CircleCiConfigDeriver implements FactDeriver<CircleCiConfig> 
       return new CircleCiConfig(
           path, files.ref(), new ConfigState.Unreadable(c.kind(), c.problem()), rollback);
     }
-    return new CircleCiConfig(path, c.ref(), parse(path, c.text()), rollback);
+    ConfigState state = parse(path, c.text());
+    if (state instanceof ConfigState.Parsed p && p.pipeline().setup()) {
+      return continued(files, path, c.ref(), p.pipeline(), rollback);
+    }
+    return new CircleCiConfig(path, c.ref(), state, rollback);
+  }
+
+  /**
+   * A setup config generates the pipeline CircleCI runs: judge the config it continues with when
+   * that file is in the repository; otherwise what runs cannot be seen (NOT_AVAILABLE, naming the
+   * generated part).
+   */
+  private static CircleCiConfig continued(
+      RepoFiles files,
+      String path,
+      String ref,
+      CircleCiPipeline setup,
+      RepoFiles.Presence rollback) {
+    java.util.Set<String> targets = Continuation.targets(setup);
+    if (targets.size() == 1) {
+      String target = targets.iterator().next();
+      Optional<FileContent> next =
+          files.presence(target) == RepoFiles.Presence.PRESENT
+              ? files.content(target)
+              : Optional.empty();
+      if (next.isPresent() && next.get().isText()) {
+        String at = files.find(target).orElse(target);
+        return new CircleCiConfig(at, next.get().ref(), parse(at, next.get().text()), rollback);
+      }
+    }
+    String why =
+        targets.isEmpty()
+            ? "it is a setup config (setup: true) whose continuation config is generated at run"
+                + " time, so the pipeline CircleCI runs is not in the repository"
+            : targets.size() > 1
+                ? "it is a setup config (setup: true) that continues with one of "
+                    + targets
+                    + " chosen at run time"
+                : "it is a setup config (setup: true) that continues with "
+                    + targets.iterator().next()
+                    + ", which is not in the repository (generated at run time)";
+    return new CircleCiConfig(
+        path, ref, new ConfigState.Unreadable(FileContent.Kind.UNREADABLE, why), rollback);
   }
 
   /** Parses config text: safe YAML (aliases, merges, bomb limits), then the model. */

@@ -20,16 +20,29 @@ import java.util.Optional;
  * @param deployJobPattern a job name that deploys, where its steps cannot be seen
  * @param testJobPattern a job name that runs tests
  * @param nonProductionEnvironments words that make a deploy job a non-production one
+ * @param packagePublishIsDeploy whether publishing a package ({@code npm publish}, {@code mvn
+ *     deploy}, {@code twine upload}, {@code gem push}, {@code docker push}) counts as a production
+ *     deploy (for a project whose product is the package); default false
  */
 public record CircleCiPolicy(
     Optional<String> deploymentOrb,
     String deployJobPattern,
     String testJobPattern,
-    List<String> nonProductionEnvironments) {
+    List<String> nonProductionEnvironments,
+    boolean packagePublishIsDeploy) {
   public static final PolicySection<CircleCiPolicy> SECTION = new Section();
 
   public CircleCiPolicy {
     nonProductionEnvironments = List.copyOf(nonProductionEnvironments);
+  }
+
+  /** A section without {@code packagePublishIsDeploy} (false), as 0.1 policies read. */
+  public CircleCiPolicy(
+      Optional<String> deploymentOrb,
+      String deployJobPattern,
+      String testJobPattern,
+      List<String> nonProductionEnvironments) {
+    this(deploymentOrb, deployJobPattern, testJobPattern, nonProductionEnvironments, false);
   }
 
   /**
@@ -80,7 +93,8 @@ public record CircleCiPolicy(
               "preprod",
               "uat",
               "sandbox",
-              "demo"));
+              "demo"),
+          false);
     }
 
     @Override
@@ -99,12 +113,16 @@ public record CircleCiPolicy(
           circleci:
             # The organisation's deployment orb (Deployment Policy 4 and 7), as namespace/name.
             deploymentOrb: acme/deploy
-            # A workflow job whose name matches this deploys (approval jobs never do).
+            # A job deploys when its steps run a deploy tool (helm upgrade, kubectl apply, aws ecs
+            # update-service, terraform apply, ...) or record a deploy marker; where its steps are
+            # not in the config (an orb job), a name matching this counts (approvals never do).
             deployJobPattern: "(?i)deploy|release|publish"
             # A job whose name matches this runs tests.
             testJobPattern: "(?i)test|lint|scan|check"
             # Words that make a deploy job a non-production one.
             nonProductionEnvironments: [dev, development, qa, test, testing, staging, stage, preprod, uat, sandbox, demo]
+            # Whether publishing a package (npm publish, mvn deploy, docker push) is a production deploy.
+            packagePublishIsDeploy: false
           """;
     }
 

@@ -170,10 +170,20 @@ final class ConfigReader {
       JsonNode job = e.getValue();
       Set<String> steps = new LinkedHashSet<>();
       List<String> runs = new ArrayList<>();
-      collectSteps(job.path("steps"), commands, steps, runs, new HashSet<>(), 0);
+      List<StepCall> calls = new ArrayList<>();
+      collectSteps(job.path("steps"), commands, steps, runs, calls, -1, new HashSet<>(), 0);
       Optional<String> type =
           job.path("type").isTextual() ? Optional.of(job.get("type").asText()) : Optional.empty();
-      out.put(e.getKey(), new JobDef(e.getKey(), positions.keyAt(pointer), type, steps, runs));
+      out.put(
+          e.getKey(),
+          new JobDef(
+              e.getKey(),
+              positions.keyAt(pointer),
+              type,
+              steps,
+              runs,
+              calls,
+              scalars(job.path("environment"))));
     }
     return out;
   }
@@ -189,10 +199,29 @@ final class ConfigReader {
       List<String> runs,
       Set<String> expanding,
       int depth) {
+    collectSteps(steps, commands, names, runs, new ArrayList<>(), 0, expanding, depth);
+  }
+
+  /**
+   * As above, also recording each step as a {@link StepCall}; {@code top} is the position of the
+   * job's own step being expanded, or -1 at the job's top level (each step then is its own).
+   */
+  static void collectSteps(
+      JsonNode steps,
+      JsonNode commands,
+      Set<String> names,
+      List<String> runs,
+      List<StepCall> calls,
+      int top,
+      Set<String> expanding,
+      int depth) {
     if (!steps.isArray() || depth > MAX_COMMAND_DEPTH) {
       return;
     }
+    int index = 0;
     for (JsonNode step : steps) {
+      index++;
+      int at = top < 0 ? index : top;
       String name;
       JsonNode args;
       if (step.isTextual()) {
@@ -206,18 +235,62 @@ final class ConfigReader {
         continue;
       }
       names.add(name);
-      if (name.equals("run") && args != null) {
+      // the legacy `deploy` step is a `run` step CircleCI runs once for a parallel job
+      if ((name.equals("run") || name.equals("deploy")) && args != null) {
         String command = args.isTextual() ? args.asText() : args.path("command").asText("");
         if (!command.isEmpty()) {
           runs.add(command);
         }
+        calls.add(
+            new StepCall(
+                at,
+                name,
+                command.isEmpty() ? Optional.empty() : Optional.of(command),
+                args.isObject() ? scalars(args.path("environment")) : Map.of()));
       } else if ((name.equals("when") || name.equals("unless")) && args != null) {
-        collectSteps(args.path("steps"), commands, names, runs, expanding, depth + 1);
-      } else if (commands.has(name) && expanding.add(name)) {
-        collectSteps(commands.get(name).path("steps"), commands, names, runs, expanding, depth + 1);
-        expanding.remove(name);
+        collectSteps(args.path("steps"), commands, names, runs, calls, at, expanding, depth + 1);
+      } else {
+        calls.add(new StepCall(at, name, Optional.empty(), scalars(args)));
+        if (commands.has(name) && expanding.add(name)) {
+          collectSteps(
+              commands.get(name).path("steps"),
+              commands,
+              names,
+              runs,
+              calls,
+              at,
+              expanding,
+              depth + 1);
+          expanding.remove(name);
+        }
       }
     }
+  }
+
+  /** The scalar entries of a mapping, as text (a list of {@code KEY=value} strings too). */
+  static Map<String, String> scalars(JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              f -> {
+                if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                  out.put(f.getKey(), f.getValue().asText());
+                }
+              });
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        String t = item.asText("");
+        int eq = t.indexOf('=');
+        if (item.isTextual() && eq > 0) {
+          out.put(t.substring(0, eq), t.substring(eq + 1));
+        }
+      }
+    }
+    return out;
   }
 
   private static Set<String> names(JsonNode mapping) {

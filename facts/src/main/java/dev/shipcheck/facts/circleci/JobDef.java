@@ -2,6 +2,7 @@ package dev.shipcheck.facts.circleci;
 
 import dev.shipcheck.core.yaml.Position;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,13 +15,17 @@ import java.util.Set;
  * @param steps the names of the steps it runs ({@code checkout}, {@code store_test_results}, an orb
  *     command {@code aws-ecr/build-image}, ...), commands expanded
  * @param runCommands the shell text of its {@code run} steps, commands expanded
+ * @param calls every step in order, commands expanded, with its arguments
+ * @param environment the job's {@code environment:} variables (scalars, as text)
  */
 public record JobDef(
     String name,
     Position position,
     Optional<String> type,
     Set<String> steps,
-    List<String> runCommands) {
+    List<String> runCommands,
+    List<StepCall> calls,
+    Map<String, String> environment) {
 
   public JobDef {
     Objects.requireNonNull(name, "name");
@@ -28,5 +33,16 @@ public record JobDef(
     Objects.requireNonNull(type, "type");
     steps = Set.copyOf(steps);
     runCommands = List.copyOf(runCommands);
+    calls = List.copyOf(calls);
+    environment = Map.copyOf(environment);
+  }
+
+  public JobDef(
+      String name,
+      Position position,
+      Optional<String> type,
+      Set<String> steps,
+      List<String> runCommands) {
+    this(name, position, type, steps, runCommands, List.of(), Map.of());
   }
 }

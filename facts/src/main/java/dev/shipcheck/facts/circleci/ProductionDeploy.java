@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * A deploy job that runs (or may run) for a push to a production branch and deploys to production
  * (DESIGN §5), with the branch run that decided it, so rules can ask what guards it.
  *
- * @param reason why it is a deploy job
+ * @param reason why it is a deploy job and why to production: "it runs `helm upgrade` in step 1;
+ *     environment from parameter env of step deploy_to_live_env: prod"
  */
 public record ProductionDeploy(
     BranchRun run, Workflow workflow, JobEntry entry, Tri runs, String reason) {
@@ -28,9 +29,14 @@ public record ProductionDeploy(
           continue;
         }
         var reason = roles.deployReason(r.entry());
-        if (reason.isPresent() && roles.deploysToProduction(r.entry())) {
-          seen.add(r.entry());
-          out.add(new ProductionDeploy(run, r.workflow(), r.entry(), r.runs(), reason.get()));
+        if (reason.isPresent()) {
+          JobRoles.Environment env = roles.environment(r.entry());
+          if (env.production()) {
+            seen.add(r.entry());
+            out.add(
+                new ProductionDeploy(
+                    run, r.workflow(), r.entry(), r.runs(), reason.get() + "; " + env.why()));
+          }
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.shipcheck.reports.markdown;
 
 import dev.shipcheck.core.engine.Waivers;
 import dev.shipcheck.core.outcome.Outcome;
+import dev.shipcheck.core.report.Consequences;
 import dev.shipcheck.core.report.PolicyNote;
 import dev.shipcheck.core.report.ReportOutput;
 import dev.shipcheck.core.report.ReportWriter;
@@ -194,13 +195,19 @@ public final class MarkdownSummaryWriter implements ReportWriter {
             : "<details><summary>" + title + " (" + rows.size() + ")</summary>\n\n");
     md.append("| Severity | Rule | Project | Finding |\n|---|---|---|---|\n");
     int shown = 0;
-    for (Result r : rows) {
+    List<Result> grouped = Consequences.causesFirst(rows);
+    for (Result r : grouped) {
+      // a consequence sits under its cause, marked "↳ follows from `Cause`" (issue 17)
+      boolean follows = Consequences.follows(r, grouped);
       String row =
           "| "
               + r.severity().label()
-              + " | `"
+              + " | "
+              + (follows ? "↳ `" : "`")
               + escapeCode(r.ruleId())
-              + "` | "
+              + "`"
+              + (follows ? " (follows from `" + escapeCode(r.cause().orElseThrow()) + "`)" : "")
+              + " | "
               + escape(r.project())
               + " | "
               + escape(r.message())

@@ -330,6 +330,18 @@ public final class SarifWriter implements ReportWriter {
     for (int i = 1; i < places.size(); i++) {
       related.add(location(places.get(i), project, Optional.of(i)));
     }
+    if (r.cause().isPresent()) {
+      // the result this one follows from (issue 17): code scanning links the two alerts
+      Sarif.Location c = location(places.get(0), project, Optional.of(places.size()));
+      related.add(
+          new Sarif.Location(
+              c.id(),
+              c.physicalLocation(),
+              c.logicalLocations(),
+              Optional.of(
+                  message(
+                      "Follows from " + r.cause().get() + ", which reports the problem here."))));
+    }
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("project", r.project());
     subject.ifPresent(sub -> props.put("subject", sub));

@@ -95,6 +95,6 @@ public final class ApproverRestricted implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "who can approve production deploys");
+    return ConfigText.nothingToJudge(absence, "for who may approve it");
   }
 }

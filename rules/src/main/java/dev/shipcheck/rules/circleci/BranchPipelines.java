@@ -93,6 +93,6 @@ public final class BranchPipelines implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "which jobs run on each branch");
+    return ConfigText.notMet(absence, "no CircleCI pipeline runs on the core branches");
   }
 }

@@ -2,6 +2,7 @@ package dev.shipcheck.rules.circleci;
 
 import dev.shipcheck.core.fact.Absence;
 import dev.shipcheck.core.fact.Location;
+import dev.shipcheck.core.rule.Finding;
 import dev.shipcheck.core.rule.Verdict;
 import dev.shipcheck.core.yaml.Position;
 import dev.shipcheck.facts.circleci.BranchRun;
@@ -18,14 +19,45 @@ final class ConfigText {
   private ConfigText() {}
 
   /**
-   * What a rule that judges the pipeline says while the config cannot be judged: once, naming the
-   * cause, rather than each failing for the same missing or broken file (that is
-   * CircleCiConfigured's FAIL).
+   * A rule whose clause demands something of the pipeline, when there is no usable config: the
+   * clause is not met (no approval mechanism, no pipeline on the core branches), said once with the
+   * reason; the engine cites the cause ({@code CircleCiConfigured}), so reports show it as a
+   * consequence of that one problem rather than a problem of its own.
    */
-  static Verdict unusable(Absence absence, String what) {
-    return Verdict.notAvailable(
-            "cannot check %s: %s (%s reports this)", what, absence.reason(), absence.cause())
+  static Verdict notMet(Absence absence, String what) {
+    return Verdict.fail("%s: %s (%s reports this)", what, absence.reason(), absence.cause())
         .withRemediation("Fix what " + absence.cause() + " reports first.");
+  }
+
+  /**
+   * A rule that judges CircleCI deploys, when there is no usable config: there is no CircleCI
+   * deploy to judge. Not "could not check": a missing or broken config is an answer (a config that
+   * could not be read at all stays NOT_AVAILABLE, see {@code UsablePipeline}).
+   */
+  static Verdict nothingToJudge(Absence absence, String what) {
+    return Verdict.notApplicable(
+        "no CircleCI deploy to judge %s: %s (%s reports this)",
+        what, absence.reason(), absence.cause());
+  }
+
+  /**
+   * Each finding's message with why its job counts as a production deploy ("it runs `helm upgrade`
+   * in step 4; environment from parameter env: prod"), for evidence.
+   */
+  static List<String> withReasons(
+      List<String> messages, List<ProductionDeploy> deploys, List<Finding> findings) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      String subject = findings.get(i).subject();
+      String reason =
+          deploys.stream()
+              .filter(d -> d.subject().equals(subject))
+              .map(ProductionDeploy::reason)
+              .findFirst()
+              .orElse("");
+      out.add(messages.get(i) + (reason.isEmpty() ? "" : " (a production deploy: " + reason + ")"));
+    }
+    return out;
   }
 
   static Location at(CircleCiConfig config, Position p) {

@@ -124,6 +124,6 @@ public final class DeploymentPackageLatest implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "the deployment orb's version");
+    return ConfigText.nothingToJudge(absence, "for its deployment orb's version");
   }
 }

@@ -95,6 +95,6 @@ public final class DeploymentPackageUsed implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "use of the deployment orb");
+    return ConfigText.notMet(absence, "no production deploy uses the deployment orb");
   }
 }

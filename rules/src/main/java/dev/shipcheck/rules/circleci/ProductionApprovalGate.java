@@ -14,8 +14,10 @@ import dev.shipcheck.facts.circleci.JobEntry;
 import dev.shipcheck.facts.circleci.ProductionDeploy;
 import dev.shipcheck.facts.circleci.ProductionDeploys;
 import dev.shipcheck.facts.circleci.Tri;
+import dev.shipcheck.facts.circleci.UsablePipeline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Deployment Policy §5 and Environments §3: production deploys wait for a manual approval. */
 @PolicyRule(
@@ -29,10 +31,22 @@ public final class ProductionApprovalGate implements Rule {
   public Verdict evaluate(Facts facts, RuleContext context) {
     ProductionDeploys all = facts.get(ProductionDeploys.class);
     String path = all.config().path();
+    if (all.pipeline().workflows().isEmpty()) {
+      // a config that runs nothing holds nothing for approval, as a missing one (issue 17)
+      return ConfigText.notMet(
+              new Absence(
+                  UsablePipeline.CAUSE,
+                  path + " defines no workflow, so CircleCI runs nothing",
+                  Optional.of(Location.file(path))),
+              "no approval mechanism holds production deploys")
+          .causedBy(UsablePipeline.CAUSE)
+          .at(Location.file(path));
+    }
     if (all.deploys().isEmpty()) {
       return Verdict.notApplicable(
-          "no job deploys on a push to %s (deploy jobs: orb deploy jobs, 'circleci run release'"
-              + " steps, names matching %s)",
+          "no job deploys to production on a push to %s (a job deploys when its steps run a deploy"
+              + " tool or record a deploy marker, or it is a deployment orb job; a name matching"
+              + " %s counts only where the steps say nothing)",
           all.branchNames(), context.policy().section(CircleCiPolicy.SECTION).deployJobPattern());
     }
     List<Finding> unguarded = new ArrayList<>();
@@ -41,7 +55,13 @@ public final class ProductionApprovalGate implements Rule {
       List<JobEntry> approvals = d.upstream(JobEntry::isApproval);
       Tri without = d.startsWithout(JobEntry::isApproval);
       if (without == Tri.NO) {
-        good.add(d.describe() + " waits for " + approvals.stream().map(JobEntry::id).toList());
+        good.add(
+            d.describe()
+                + " waits for "
+                + approvals.stream().map(JobEntry::id).toList()
+                + " (a production deploy: "
+                + d.reason()
+                + ")");
       } else {
         unguarded.add(
             Finding.of(
@@ -57,7 +77,7 @@ public final class ProductionApprovalGate implements Rule {
     }
     List<String> bad = unguarded.stream().map(Finding::message).toList();
     return Verdict.fail(String.join("; ", bad), unguarded)
-        .evidence(ConfigText.SOURCE, path, bad)
+        .evidence(ConfigText.SOURCE, path, ConfigText.withReasons(bad, all.deploys(), unguarded))
         .withRemediation(
             "Add a job with `type: approval` to the workflow, without filters that exclude "
                 + all.branchNames()
@@ -88,6 +108,6 @@ public final class ProductionApprovalGate implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "the production approval gate");
+    return ConfigText.notMet(absence, "no approval mechanism holds production deploys");
   }
 }

@@ -84,6 +84,7 @@ public final class RollbackReady implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "deploy markers");
+    return ConfigText.notMet(
+        absence, "no deploy markers and no " + ROLLBACK + " to roll production back with");
   }
 }

@@ -49,6 +49,8 @@ public final class TestsBeforeDeploy implements Rule {
                 + t.id()
                 + "' ("
                 + roles.testReason(t).orElseThrow()
+                + "; a production deploy: "
+                + d.reason()
                 + ")");
       } else {
         untested.add(
@@ -63,7 +65,7 @@ public final class TestsBeforeDeploy implements Rule {
     }
     List<String> bad = untested.stream().map(Finding::message).toList();
     return Verdict.fail(String.join("; ", bad), untested)
-        .evidence(ConfigText.SOURCE, path, bad)
+        .evidence(ConfigText.SOURCE, path, ConfigText.withReasons(bad, all.deploys(), untested))
         .withRemediation(
             "Add the test job to `requires:` of each production deploy job (directly or through"
                 + " the jobs it requires), and make sure it runs on the production branch. A job"
@@ -87,6 +89,6 @@ public final class TestsBeforeDeploy implements Rule {
 
   @Override
   public Verdict absent(Absence absence, RuleContext context) {
-    return ConfigText.unusable(absence, "tests before production deploys");
+    return ConfigText.nothingToJudge(absence, "for tests");
   }
 }

@@ -178,10 +178,10 @@ class ApproverRestrictedTest {
   }
 
   @Test
-  void notAvailableWhenTheConfigIsMissing() {
+  void notApplicableWhenTheConfigIsMissing() {
     tester
         .given(RepoFacts.files().file("Dockerfile", "FROM x:1\n").build(), ORG)
-        .expect(NOT_AVAILABLE)
+        .expect(NOT_APPLICABLE)
         .messageContains("there is no .circleci/config.yml", "CircleCiConfigured");
   }
 

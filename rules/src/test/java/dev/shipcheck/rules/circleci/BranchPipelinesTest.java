@@ -75,10 +75,10 @@ class BranchPipelinesTest {
   }
 
   @Test
-  void notAvailableNamingCircleCiConfiguredWhenThereIsNoConfig() {
+  void failsNamingCircleCiConfiguredWhenThereIsNoConfig() {
     tester
         .given(RepoFacts.files().file("README.md", "x").build())
-        .expect(NOT_AVAILABLE)
+        .expect(FAIL)
         .messageContains("there is no .circleci/config.yml", "CircleCiConfigured");
   }
 
