@@ -78,6 +78,7 @@ public record ReportData(
 
   /**
    * One array per field, one entry per result; indexes into the tables above ({@code -1}: none).
+   * {@code cause} is the string index of the rule id a result follows from on the same project.
    */
   public record Columns(
       int[] project,
@@ -88,7 +89,8 @@ public record ReportData(
       int[] message,
       int[] remediation,
       int[] detail,
-      int[] waiver) {}
+      int[] waiver,
+      int[] cause) {}
 
   static ReportData of(ScanReport r) {
     return new Builder(r).build();
@@ -123,6 +125,7 @@ public record ReportData(
       int n = report.results().size();
       Columns c =
           new Columns(
+              new int[n],
               new int[n],
               new int[n],
               new int[n],
@@ -196,6 +199,7 @@ public record ReportData(
       c.remediation()[i] = str(x.remediation());
       c.detail()[i] = detail(x);
       c.waiver()[i] = x.waiver().map(this::applied).orElse(-1);
+      c.cause()[i] = x.cause().map(this::str).orElse(-1);
     }
 
     private List<String> projects() {

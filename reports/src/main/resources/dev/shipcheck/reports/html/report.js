@@ -25,6 +25,9 @@
   const rem = Int32Array.from(C.remediation);
   const det = Int32Array.from(C.detail);
   const wai = Int32Array.from(C.waiver);
+  // A result that follows from another of its project (no CircleCI config fails the approval
+  // gate) is listed right after that result and says so: one problem, with its consequences.
+  const cau = Int32Array.from(C.cause);
   const rank = Int32Array.from(OUT.map((o) => o.rank));
   const outcomeIndex = {};
   OUT.forEach((o, i) => { outcomeIndex[o.outcome] = i; });
@@ -58,6 +61,20 @@
 
   // ---------------------------------------------------------------- ordering and filtering
   const orders = {};
+  // The result on the same project of the rule a result follows from, or -1.
+  let causeIndex = null;
+  function causeOf(i) {
+    if (cau[i] < 0) return -1;
+    if (!causeIndex) {
+      causeIndex = new Map();
+      for (let j = 0; j < N; j++) {
+        if (rule[j] >= 0) causeIndex.set(proj[j] + ' ' + RU[rule[j]].id, j);
+      }
+    }
+    const c = causeIndex.get(proj[i] + ' ' + S[cau[i]]);
+    return c === undefined || c === i ? -1 : c;
+  }
+
   function order(key) {
     if (orders[key]) return orders[key];
     const k = new Float64Array(N);
@@ -69,6 +86,12 @@
         case 'rule': k[i] = (rule[i] * 8 + r) * P.length + proj[i]; break;
         default: k[i] = ((r * 8 + sev[i]) * P.length + proj[i]) * RN + rule[i];
       }
+    }
+    // Keys are whole numbers a rule apart at least, so a fraction keeps a consequence after its
+    // cause and before the next result.
+    for (let i = 0; i < N; i++) {
+      const c = causeOf(i);
+      if (c >= 0 && causeOf(c) < 0) k[i] = k[c] + (rule[i] + 1) / (RN + 2);
     }
     const idx = new Int32Array(N);
     for (let i = 0; i < N; i++) idx[i] = i;
@@ -188,6 +211,10 @@
     const r = RU[rule[i]];
     const o = OUT[outc[i]];
     b.append(el('h4', null, 'Message'), el('div', 'text', S[msg[i]]));
+    if (cau[i] >= 0) {
+      b.append(el('h4', null, 'Cause'), el('div', 'text', 'This result follows from '
+        + S[cau[i]] + ' on the same project: resolving that resolves this one too.'));
+    }
     const parts = data.details[det[i]];
     const ev = parts[0];
     if (ev.length) {
@@ -254,6 +281,7 @@
     const m = el('span', 'msg');
     if (pre[i]) m.append(el('span', 'tag tag-pre', 'pre-existing (baseline)'), ' ');
     if (lapsedOf.has(i)) m.append(el('span', 'tag tag-lapsed', 'waiver expired'), ' ');
+    if (cau[i] >= 0) m.append(el('span', 'tag tag-cause', '↳ follows from ' + S[cau[i]]), ' ');
     m.append(S[msg[i]]);
     s.append(badge(OUT[outc[i]]), el('span', 'sev', SEV[sev[i]]), el('span', 'mono', P[proj[i]]),
       el('span', 'mono', RU[rule[i]].id), m);

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,5 +235,68 @@ class HtmlReportBrowserIT extends ChromiumTest {
 
   private int clauseIndex(String id) {
     return report.clauses().stream().map(c -> c.id()).toList().indexOf(id);
+  }
+
+  @Test
+  void aResultFollowingFromAnotherIsListedUnderItAndSaysSo() throws IOException {
+    String project = SampleReports.HOSTILE_PROJECT;
+    List<Result> results = new ArrayList<>();
+    for (Result x : report.results()) {
+      boolean consequence =
+          x.project().equals(project) && x.ruleId().equals("ProductionApprovalGate");
+      results.add(
+          consequence
+              ? new Result(
+                  x.project(),
+                  x.ruleId(),
+                  x.outcome(),
+                  x.severity(),
+                  x.clauses(),
+                  x.message(),
+                  x.evidence(),
+                  x.locations(),
+                  x.remediation(),
+                  x.notes(),
+                  x.waiver(),
+                  x.fingerprint(),
+                  x.findings(),
+                  Optional.of("CircleCiConfigured"))
+              : x);
+    }
+    ScanReport r = report;
+    ScanReport caused =
+        new ScanReport(
+            r.schemaVersion(),
+            r.tool(),
+            r.policy(),
+            r.target(),
+            r.startedAt(),
+            r.durationMillis(),
+            r.sources(),
+            r.apiRequests(),
+            r.metrics(),
+            r.rules(),
+            r.clauses(),
+            results,
+            r.notifications(),
+            r.waivers(),
+            r.summary(),
+            r.gate(),
+            r.history(),
+            r.policyNotes());
+    BrowserPage page = open(write("caused", caused));
+    select(page, "f-sort", "project");
+    String rows =
+        "Array.from(document.querySelectorAll('#result-list summary')).filter(s =>"
+            + " s.querySelectorAll('.mono')[0].textContent === "
+            + "'acme/<img src=x onerror=alert(1)>').map(s => s.querySelectorAll('.mono')[1]"
+            + ".textContent).join(' ')";
+    String order = text(page, rows);
+    assertThat(order).contains("CircleCiConfigured ProductionApprovalGate");
+    String tagged =
+        "Array.from(document.querySelectorAll('#result-list summary .tag-cause'))"
+            + ".map(t => t.textContent).join('|')";
+    assertThat(text(page, tagged)).isEqualTo("↳ follows from CircleCiConfigured");
+    assertThat(page.errors()).isEmpty();
   }
 }
