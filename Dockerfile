@@ -1,6 +1,7 @@
 # Shipcheck's container image: the release build (bin/shipcheck + lib/shipcheck.jar, as in the
-# dist tarball) on a Java 17 runtime, run as a non-root user, with its class-data sharing archive
-# made at build time. It also serves as the primary container of the orb's jobs, so it carries
+# dist tarball) on a Java 25 runtime, run as a non-root user, with its AOT cache (JEP 483/515: the
+# classes a pre-merge scan loads, linked, with their profiles) made at build time. The jar still
+# targets Java 17. It also serves as the primary container of the orb's jobs, so it carries
 # what CircleCI needs there (git, ssh, tar, gzip, ca-certificates).
 #
 #   docker build --build-arg REVISION="$(git rev-parse --short=12 HEAD)" -t shipcheck .
@@ -27,7 +28,9 @@ RUN --mount=type=cache,target=/root/.m2 \
  && tar -xzf cli/target/shipcheck-*.tar.gz -C target/image --strip-components=1
 
 # Runtime stage: a JRE, the release and nothing of the build.
-FROM eclipse-temurin:17.0.17_10-jre-noble@sha256:3421d7f073ded5491600707946dd7593502bdc87a18b3f234e7069574fb80401
+# The runtime digest is one that two public Dockerfiles of unrelated projects pin for this tag, not
+# checked against the registry either (the tag moves with each Java update: the first build tells).
+FROM eclipse-temurin:25-jre-noble@sha256:b27ca47660a8fa837e47a8533b9b1a3a430295cf29ca28d91af4fd121572dc29
 RUN apt-get update \
  && apt-get install -y --no-install-recommends git openssh-client \
  && rm -rf /var/lib/apt/lists/* \
@@ -35,12 +38,12 @@ RUN apt-get update \
  && useradd --system --uid 10001 --gid shipcheck --create-home --home-dir /home/shipcheck \
         --shell /bin/bash shipcheck
 COPY --from=build /src/target/image /opt/shipcheck
-# The CDS archive is tied to the JVM that writes it, so it is made here by this stage's java
-# (the build stage's JDK is another build): the launcher's first run trains it into lib/, where
-# later runs by the unprivileged user find it.
+# The AOT cache is tied to the JVM that writes it, so it is made here by this stage's java (the
+# build stage's JDK is another build): the launcher's first run trains it into lib/, where later
+# runs by the unprivileged user find it (on Java 17-23 the launcher writes a CDS archive instead).
 RUN ln -s /opt/shipcheck/bin/shipcheck /usr/local/bin/shipcheck \
  && shipcheck --version \
- && ls /opt/shipcheck/lib/shipcheck-*.jsa
+ && ls /opt/shipcheck/lib/shipcheck-*.aot
 USER 10001:10001
 WORKDIR /home/shipcheck
 ENTRYPOINT ["shipcheck"]

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * The repository's Dockerfile, as far as it can be checked without a Docker engine (the real Docker
  * rules judge it in {@link SelfScanTest}; .ci/dockerfile-build-stage runs its build stage outside
  * Docker in CI): multi-stage, every base image an exact tag pinned by digest, the runtime stage
- * takes the release from the build stage, makes the CDS archive and runs unprivileged.
+ * takes the release from the build stage, makes the AOT cache with its Java 25 and runs
+ * unprivileged.
  */
 class DockerfileTest {
   /** Instructions with continuation lines joined and comments dropped. */
@@ -43,11 +44,11 @@ class DockerfileTest {
           .matches("FROM [a-z0-9./-]+:[0-9][A-Za-z0-9._-]*@sha256:[0-9a-f]{64}( AS build)?");
     }
     assertThat(froms.get(0)).startsWith("FROM maven:").endsWith(" AS build");
-    assertThat(froms.get(1)).startsWith("FROM eclipse-temurin:17.").contains("-jre");
+    assertThat(froms.get(1)).startsWith("FROM eclipse-temurin:25").contains("-jre");
   }
 
   @Test
-  void runtimeStageTakesTheReleaseMakesTheCdsArchiveAndRunsUnprivileged() {
+  void runtimeStageTakesTheReleaseMakesTheAotCacheAndRunsUnprivileged() {
     List<String> all = instructions();
     int runtime =
         all.lastIndexOf(
@@ -59,7 +60,7 @@ class DockerfileTest {
     assertThat(stage).anyMatch(i -> i.equals("COPY --from=build /src/target/image /opt/shipcheck"));
     assertThat(stage)
         .anyMatch(
-            i -> i.startsWith("RUN ") && i.contains("shipcheck --version") && i.contains(".jsa"));
+            i -> i.startsWith("RUN ") && i.contains("shipcheck --version") && i.contains(".aot"));
     assertThat(stage).anyMatch(i -> i.contains("git openssh-client"));
     List<String> users = stage.stream().filter(i -> i.startsWith("USER ")).toList();
     assertThat(users).containsExactly("USER 10001:10001");
