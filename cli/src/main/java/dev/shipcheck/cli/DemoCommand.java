@@ -75,7 +75,8 @@ final class DemoCommand implements Command {
                 + " loopback.%n%n",
             AcmeOrg.ORG, org.projects().size());
     int audit;
-    try (AcmeSimulators sims = AcmeSimulators.start(org, AcmeSimulators.Settings.defaults())) {
+    try (AcmeSimulators sims =
+        AcmeSimulators.start(org, AcmeSimulators.Settings.defaults(), terminal.clock().instant())) {
       List<String> scan = new ArrayList<>(List.of("--out", out.toString()));
       scan.addAll(sims.scanArguments());
       scan.addAll(List.of("--policy", policy.toString()));

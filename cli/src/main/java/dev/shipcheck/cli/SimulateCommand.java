@@ -99,7 +99,7 @@ final class SimulateCommand implements Command {
               awaitQuietly(cleanedUp, 10);
             },
             "shipcheck-simulate-stop");
-    try (AcmeSimulators sims = start(repos, settings)) {
+    try (AcmeSimulators sims = start(repos, settings, terminal.clock().instant())) {
       Runtime.getRuntime().addShutdownHook(hook);
       print(terminal, repos.orElse(sims.org().projects().size()), sims, policy);
       awaitQuietly(stopRequested, Integer.MAX_VALUE);
@@ -112,12 +112,13 @@ final class SimulateCommand implements Command {
     }
   }
 
-  private static AcmeSimulators start(Optional<Integer> repos, AcmeSimulators.Settings settings)
+  private static AcmeSimulators start(
+      Optional<Integer> repos, AcmeSimulators.Settings settings, java.time.Instant now)
       throws UsageException {
     try {
       return repos.isPresent()
           ? AcmeSimulators.startGenerated(repos.get(), settings)
-          : AcmeSimulators.start(AcmeOrg.demo(), settings);
+          : AcmeSimulators.start(AcmeOrg.demo(), settings, now);
     } catch (UncheckedIOException e) {
       throw new UsageException(
           "simulate: "

@@ -26,6 +26,7 @@ class DemoCommandTest {
       List.of(
           "ApproverRestricted",
           "BranchPipelines",
+          "ChangesReviewedBeforeProduction",
           "CircleCiConfigured",
           "CoreBranchesExist",
           "DedicatedAwsAccount",
@@ -42,19 +43,19 @@ class DemoCommandTest {
   /** P pass, F fail, W waived, - not applicable, ? not available. */
   static final String EXPECTED =
       """
-      #              Appr Pipe CCI  Core AWS  Lat  Used Pin  Dock Gate Prot Mon  Roll Test
-      shop           P    P    P    P    P    P    P    P    P    P    P    P    P    P
-      checkout       P    P    P    P    P    P    P    P    P    P    P    P    P    P
-      payments       P    P    P    P    P    P    P    P    P    F    P    P    P    P
-      search         P    P    P    P    P    F    P    P    P    P    P    P    P    P
-      inventory      F    F    P    P    F    P    P    P    P    P    P    P    P    P
-      reporting      P    P    P    P    F    -    F    P    P    P    P    F    F    P
-      notifications  P    P    P    P    F    P    P    P    P    P    P    F    P    P
-      billing        P    P    P    P    F    P    P    P    P    P    P    P    P    F
-      admin-portal   P    P    P    P    F    P    P    P    P    P    P    P    P    P
-      analytics      F    P    P    P    P    P    P    P    P    P    ?    P    P    P
-      mobile-api     -    F    F    F    P    -    F    -    F    F    F    F    F    -
-      legacy-web     P    P    P    P    P    W    P    F    P    P    P    P    P    P
+      #              Appr Pipe Chg  CCI  Core AWS  Lat  Used Pin  Dock Gate Prot Mon  Roll Test
+      shop           P    P    P    P    P    P    P    P    P    P    P    P    P    P    P
+      checkout       P    P    P    P    P    P    P    P    P    P    P    P    P    P    P
+      payments       P    P    F    P    P    P    P    P    P    P    F    P    P    P    P
+      search         P    P    F    P    P    P    F    P    P    P    P    P    P    P    P
+      inventory      F    F    F    P    P    F    P    P    P    P    P    P    P    P    P
+      reporting      P    P    F    P    P    F    -    F    P    P    P    P    F    F    P
+      notifications  P    P    -    P    P    F    P    P    P    P    P    P    F    P    P
+      billing        P    P    -    P    P    F    P    P    P    P    P    P    P    P    F
+      admin-portal   P    P    -    P    P    F    P    P    P    P    P    P    P    P    P
+      analytics      F    P    ?    P    P    P    P    P    P    P    P    ?    P    P    P
+      mobile-api     -    F    -    F    F    P    -    F    -    F    F    F    F    F    -
+      legacy-web     P    P    -    P    P    P    W    P    F    P    P    P    P    P    P
       """;
 
   @TempDir static Path tmp;
@@ -137,6 +138,21 @@ class DemoCommandTest {
             .anyMatch(e -> e.getKey().endsWith(" " + rule) && e.getValue().equals(outcome));
       }
     }
+  }
+
+  @Test
+  void changesReachedProductionOnlyThroughReviewedPullRequestsOrTheDemoSaysWhoDidNot() {
+    assertThat(text("shop", "ChangesReviewedBeforeProduction")).contains("1 pull request(s)");
+    assertThat(result("payments", "ChangesReviewedBeforeProduction").toString())
+        .contains("#88 by sam", "merged by sam", "no approving review");
+    assertThat(result("search", "ChangesReviewedBeforeProduction").toString())
+        .contains("#23 by dana", "predates its last commit");
+    assertThat(result("inventory", "ChangesReviewedBeforeProduction").toString())
+        .contains("direct push by sam at");
+    assertThat(result("reporting", "ChangesReviewedBeforeProduction").toString())
+        .contains("force push by dana at");
+    assertThat(text("analytics", "ChangesReviewedBeforeProduction")).contains("Contents: read");
+    assertThat(text("billing", "ChangesReviewedBeforeProduction")).contains("no change reached");
   }
 
   @Test

@@ -142,15 +142,20 @@ class OrgAuditTest {
   @Test
   void reportsApiUseAndWritesOneSarifPerRepository() throws Exception {
     JsonNode json = Json.mapper().readTree(cleanOut.resolve("shipcheck.json").toFile());
-    long requests = json.at("/metrics/github.requests").asLong();
+    long requests = json.at("/metrics/github.graphqlRequests").asLong();
     assertThat(requests).isPositive().isLessThan(20);
+    // plus the activity API for ChangesReviewedBeforeProduction: one request per repository
+    assertThat(json.at("/metrics/github.activityRequests").asLong())
+        .isPositive()
+        .isLessThanOrEqualTo(sim.org().repos().size());
     assertThat(json.at("/metrics/github.graphqlPoints").asLong()).isPositive();
     // each repository collected exactly once, whatever the number of fact types; archived
     // repositories are not collected at all
     long archived = sim.org().repos().stream().filter(SimRepo::archived).count();
     assertThat(json.at("/metrics/github.repositoriesDone").asLong())
         .isEqualTo(json.at("/summary/projects").asLong() - archived);
-    assertThat(cleanRun.out()).contains("API: github " + requests + " requests", "GraphQL points");
+    long all = json.at("/metrics/github.requests").asLong();
+    assertThat(cleanRun.out()).contains("API: github " + all + " requests", "GraphQL points");
     Path sarif = cleanOut.resolve("sarif/acme__svc-00000.sarif");
     assertThat(sarif).exists();
     JsonNode log = Json.mapper().readTree(sarif.toFile());

@@ -8,6 +8,8 @@ import dev.shipcheck.core.collect.Source;
 import dev.shipcheck.core.collect.SourceMetrics;
 import dev.shipcheck.core.collect.SourceStatus;
 import dev.shipcheck.core.fact.Project;
+import dev.shipcheck.facts.evidence.AuditWindow;
+import dev.shipcheck.facts.evidence.EvidencePolicy;
 import dev.shipcheck.facts.github.GitHubRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,8 +37,16 @@ public final class GitHubSource implements Source, ProjectDiscovery {
   private final Map<String, GitHubRepository> discovered = new ConcurrentHashMap<>();
   private final SourceMetrics discoveryMetrics = new SourceMetrics();
 
-  /** One instance: the engine calls each collector once, keyed by identity. */
+  /** One instance each: the engine calls each collector once, keyed by identity. */
   private final GitHubCollector collector = new GitHubCollector(this);
+
+  private final ProductionChangesCollector changes = new ProductionChangesCollector(this);
+
+  /** The audit period asked for on the command line, and the scan's clock it is relative to. */
+  private volatile Optional<String> since = Optional.empty();
+
+  private volatile Optional<String> until = Optional.empty();
+  private volatile Clock windowClock = Clock.systemUTC();
 
   GitHubSource(
       ScanMode mode,
@@ -82,7 +92,24 @@ public final class GitHubSource implements Source, ProjectDiscovery {
 
   @Override
   public List<Collector> collectors() {
-    return List.of(collector);
+    return List.of(collector, changes);
+  }
+
+  /**
+   * Sets the audit period operating evidence is read for: {@code --since}/{@code --until} (ISO
+   * dates), else the policy's {@code evidence.windowDays} up to {@code scanClock}'s now.
+   */
+  public GitHubSource withAuditPeriod(
+      Optional<String> sinceDate, Optional<String> untilDate, Clock scanClock) {
+    this.since = sinceDate;
+    this.until = untilDate;
+    this.windowClock = scanClock;
+    return this;
+  }
+
+  /** The audit period for this scan's policy. */
+  AuditWindow auditWindow(EvidencePolicy policy) {
+    return AuditWindow.of(policy, since, until, windowClock);
   }
 
   boolean organisationScan() {

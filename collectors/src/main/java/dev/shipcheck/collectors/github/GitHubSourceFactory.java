@@ -10,6 +10,7 @@ import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
 import dev.shipcheck.core.collect.SourceStatus;
 import dev.shipcheck.core.policy.PolicySection;
+import dev.shipcheck.facts.evidence.EvidencePolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +86,9 @@ public final class GitHubSourceFactory implements SourceFactory {
           ctx, SourceStatus.notConfigured(NAME, "fix the GitHub settings: " + e.getMessage()));
     }
     CredentialTransport.check(settings.api(), TOKEN, ctx.settingOf("github-url", URL_POINTER));
+    Optional<String> since = ctx.option(EvidencePolicy.SINCE_OPTION);
+    Optional<String> until = ctx.option(EvidencePolicy.UNTIL_OPTION);
+    java.time.Clock clock = ctx.clock();
     if (ctx.mode() == ScanMode.LOCAL) {
       Optional<String> repo = ctx.repository().flatMap(GitHubSourceFactory::originRepository);
       if (repo.isEmpty()) {
@@ -94,9 +98,10 @@ public final class GitHubSourceFactory implements SourceFactory {
                 NAME,
                 "add an 'origin' remote naming the GitHub repository (owner/repo) to the checkout"));
       }
-      return GitHubSource.local(repo.get(), settings, PACING);
+      return GitHubSource.local(repo.get(), settings, PACING).withAuditPeriod(since, until, clock);
     }
-    return GitHubSource.organisation(ctx.organization().orElse(""), settings, PACING);
+    return GitHubSource.organisation(ctx.organization().orElse(""), settings, PACING)
+        .withAuditPeriod(since, until, clock);
   }
 
   private static Source unconfigured(SourceContext ctx, SourceStatus status) {

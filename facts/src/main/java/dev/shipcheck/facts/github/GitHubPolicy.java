@@ -1,10 +1,25 @@
 package dev.shipcheck.facts.github;
 
 import dev.shipcheck.core.policy.PolicySection;
+import java.util.List;
 
-/** The policy's {@code github:} section. */
-public record GitHubPolicy(Protection protection) {
+/**
+ * The policy's {@code github:} section.
+ *
+ * @param exemptBots bot accounts (GitHub Apps, e.g. {@code dependabot[bot]}) whose pushes to
+ *     production and whose own pull requests need no review; no one is exempt unless listed
+ */
+public record GitHubPolicy(Protection protection, List<String> exemptBots) {
   public static final PolicySection<GitHubPolicy> SECTION = new Section();
+
+  public GitHubPolicy {
+    exemptBots = exemptBots == null ? List.of() : List.copyOf(exemptBots);
+  }
+
+  /** A section that exempts no bot. */
+  public GitHubPolicy(Protection protection) {
+    this(protection, List.of());
+  }
 
   /** What effective protection of the production branch must include. */
   public record Protection(
@@ -43,6 +58,8 @@ public record GitHubPolicy(Protection protection) {
           github:
             # Effective protection of the production branch (classic rules and active rulesets).
             protection: { requiredApprovals: 1, requireStatusChecks: true, allowAdminBypass: false }
+            # Bots whose changes to production need no review (none unless listed).
+            exemptBots: []
           """;
     }
   }

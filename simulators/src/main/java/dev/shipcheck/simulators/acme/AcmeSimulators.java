@@ -75,11 +75,19 @@ public final class AcmeSimulators implements AutoCloseable {
    * stopped.
    */
   public static AcmeSimulators start(AcmeOrg org, Settings settings) {
+    return start(org, settings, java.time.Instant.now());
+  }
+
+  /**
+   * Starts every simulator serving {@code org}, its pull requests and pushes dated relative to
+   * {@code now} (the scan's clock, so they fall into its audit period).
+   */
+  public static AcmeSimulators start(AcmeOrg org, Settings settings, java.time.Instant now) {
     AcmeSimulators sims = new AcmeSimulators();
     try {
       sims.org = org;
       GitHubSimulator github =
-          startGitHub(settings, gh -> GitHubSimulator.start(gh, AcmeGitHub.simOrg(org)));
+          startGitHub(settings, gh -> GitHubSimulator.start(gh, AcmeGitHub.simOrg(org, now)));
       sims.running.add(github);
       sims.endpoints.put("github", github.url());
       sims.startOthers(org, settings);

@@ -128,7 +128,96 @@ final class SimData {
                     ? r.classicRules().stream().map(SimData::classic).toList()
                     : List.of());
     m.put("rulesets", (Computed) env -> rulesets(r, env));
+    m.put("pullRequests", (Computed) env -> pullRequests(r, env));
     return m;
+  }
+
+  /**
+   * {@code pullRequests(baseRefName:, states:, orderBy:)}: the repository's merged pull requests
+   * (the simulator has no open or closed ones), filtered and sorted as GitHub does.
+   */
+  private Object pullRequests(SimRepo r, DataFetchingEnvironment env) {
+    String base = env.getArgument("baseRefName");
+    List<?> states = env.getArgument("states");
+    if (states != null && !states.isEmpty() && !states.contains("MERGED")) {
+      return List.of();
+    }
+    Map<String, Object> order = env.getArgument("orderBy");
+    String field = order == null ? "CREATED_AT" : String.valueOf(order.get("field"));
+    boolean desc = order != null && "DESC".equals(String.valueOf(order.get("direction")));
+    java.util.Comparator<SimHistory.SimPullRequest> by =
+        field.equals("UPDATED_AT")
+            ? java.util.Comparator.comparing(SimHistory.SimPullRequest::updatedAt)
+            : java.util.Comparator.comparingInt(SimHistory.SimPullRequest::number);
+    if (desc) {
+      by = by.reversed();
+    }
+    return org.history(r.name()).pullRequests().stream()
+        .filter(p -> base == null || base.equals(p.baseRef()))
+        .sorted(by)
+        .map(p -> (Object) (SimWiring.Lazy) () -> pullRequest(r, p))
+        .toList();
+  }
+
+  private static Map<String, Object> pullRequest(SimRepo r, SimHistory.SimPullRequest p) {
+    Map<String, Object> m = obj("PullRequest", "id", "PR_" + r.name() + "_" + p.number());
+    m.put("number", p.number());
+    m.put("state", "MERGED");
+    m.put("merged", true);
+    m.put("baseRefName", p.baseRef());
+    m.put("mergedAt", p.mergedAt().toString());
+    m.put("updatedAt", p.updatedAt().toString());
+    m.put("createdAt", p.lastCommitAt().minusSeconds(3600).toString());
+    m.put("headRefOid", p.headCommit());
+    m.put("mergeCommit", commit(p.mergeCommit(), p.mergedAt()));
+    m.put("author", actor(p.author()));
+    m.put("mergedBy", actor(p.mergedBy()));
+    m.put(
+        "commits",
+        List.of(
+            obj(
+                "PullRequestCommit",
+                "id",
+                "PRC_" + p.headCommit(),
+                "commit",
+                commit(p.headCommit(), p.lastCommitAt()))));
+    m.put(
+        "reviews",
+        (Computed)
+            env -> {
+              List<?> wanted = env.getArgument("states");
+              return p.reviews().stream()
+                  .filter(v -> wanted == null || wanted.isEmpty() || wanted.contains(v.state()))
+                  .map(
+                      v -> {
+                        Map<String, Object> review =
+                            obj("PullRequestReview", "id", "PRR_" + p.number() + v.submittedAt());
+                        review.put("state", v.state());
+                        review.put("author", actor(v.author()));
+                        review.put("submittedAt", v.submittedAt().toString());
+                        review.put("commit", v.commit() == null ? null : commit(v.commit(), null));
+                        return (Object) review;
+                      })
+                  .toList();
+            });
+    return m;
+  }
+
+  private static Map<String, Object> commit(String oid, java.time.Instant at) {
+    Map<String, Object> c = obj("Commit", "id", "C_" + oid, "oid", oid);
+    if (at != null) {
+      c.put("committedDate", at.toString());
+    }
+    return c;
+  }
+
+  private static Map<String, Object> actor(SimHistory.SimUser u) {
+    if (u == null) {
+      return null;
+    }
+    Map<String, Object> a = obj(u.bot() ? "Bot" : "User", "login", u.login());
+    a.put("resourcePath", u.bot() ? "/apps/" + u.login() : "/" + u.login());
+    return a;
   }
 
   private static Map<String, Object> ref(SimRepo r, String branch) {

@@ -12,8 +12,23 @@ public final class SimOrg {
   private final List<SimRepo> repos;
   private final List<SimRepo.SimRuleset> rulesets;
   private final Map<String, SimRepo> byName = new LinkedHashMap<>();
+  private final Map<String, SimHistory> histories = new LinkedHashMap<>();
 
   public SimOrg(String login, List<SimRepo> repos, List<SimRepo.SimRuleset> rulesets) {
+    this(login, repos, rulesets, Map.of());
+  }
+
+  /**
+   * An organisation whose repositories have pull requests and activity.
+   *
+   * @param histories by repository name; a repository without one has none
+   */
+  public SimOrg(
+      String login,
+      List<SimRepo> repos,
+      List<SimRepo.SimRuleset> rulesets,
+      Map<String, SimHistory> histories) {
+    histories.forEach((k, v) -> this.histories.put(k.toLowerCase(Locale.ROOT), v));
     this.login = login;
     this.repos = repos.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
     this.rulesets = List.copyOf(rulesets);
@@ -30,6 +45,11 @@ public final class SimOrg {
 
   public List<SimRepo.SimRuleset> rulesets() {
     return rulesets;
+  }
+
+  /** What changed in a repository: its merged pull requests and branch activity. */
+  public SimHistory history(String name) {
+    return histories.getOrDefault(name.toLowerCase(Locale.ROOT), SimHistory.EMPTY);
   }
 
   /** A repository by name, case-insensitively as GitHub resolves them. */
