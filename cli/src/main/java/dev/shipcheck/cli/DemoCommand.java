@@ -76,6 +76,7 @@ final class DemoCommand implements Command {
             AcmeOrg.ORG, org.projects().size());
     int audit;
     try (AcmeSimulators sims = AcmeSimulators.start(org, AcmeSimulators.Settings.defaults())) {
+      sims.historyAt(terminal.clock().instant());
       List<String> scan = new ArrayList<>(List.of("--out", out.toString()));
       scan.addAll(sims.scanArguments());
       scan.addAll(List.of("--policy", policy.toString()));
