@@ -77,6 +77,7 @@ final class DemoCommand implements Command {
     int audit;
     try (AcmeSimulators sims =
         AcmeSimulators.start(org, AcmeSimulators.Settings.defaults(), terminal.clock().instant())) {
+      sims.historyAt(terminal.clock().instant());
       List<String> scan = new ArrayList<>(List.of("--out", out.toString()));
       scan.addAll(sims.scanArguments());
       scan.addAll(List.of("--policy", policy.toString()));

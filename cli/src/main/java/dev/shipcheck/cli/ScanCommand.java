@@ -115,6 +115,15 @@ final class ScanCommand implements Command {
     o.addOption(
         Args.value("github-url", "URL", "GitHub API endpoint (GitHub Enterprise, proxies)"));
     o.addOption(Args.value("circleci-url", "URL", "CircleCI endpoint"));
+    o.addOption(
+        Args.value(
+            "since",
+            "DATE",
+            "first day (YYYY-MM-DD, UTC) of the audit period for operating evidence (default: the"
+                + " last evidence.windowDays days)"));
+    o.addOption(
+        Args.value(
+            "until", "DATE", "last day (YYYY-MM-DD, UTC) of the audit period (default: today)"));
     o.addOption(Args.value("aws-endpoint", "URL", "AWS Organizations endpoint"));
     o.addOption(Args.value("aws-profile", "NAME", "AWS credentials profile"));
     o.addOption(Args.value("statuscake-url", "URL", "StatusCake API endpoint"));
@@ -323,6 +332,20 @@ final class ScanCommand implements Command {
       }
     }
     options.put(SourceContext.USE_OPTION, String.join(",", use));
+    for (String o :
+        List.of(
+            dev.shipcheck.facts.evidence.EvidencePolicy.SINCE_OPTION,
+            dev.shipcheck.facts.evidence.EvidencePolicy.UNTIL_OPTION)) {
+      if (cl.hasOption(o)) {
+        String date = cl.getOptionValue(o).strip();
+        try {
+          java.time.LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new UsageException("--" + o + " needs a date as YYYY-MM-DD, not '" + date + "'");
+        }
+        options.put(o, date);
+      }
+    }
     return options;
   }
 

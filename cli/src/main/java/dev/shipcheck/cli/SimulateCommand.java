@@ -100,6 +100,7 @@ final class SimulateCommand implements Command {
             },
             "shipcheck-simulate-stop");
     try (AcmeSimulators sims = start(repos, settings, terminal.clock().instant())) {
+      sims.historyAt(terminal.clock().instant());
       Runtime.getRuntime().addShutdownHook(hook);
       print(terminal, repos.orElse(sims.org().projects().size()), sims, policy);
       awaitQuietly(stopRequested, Integer.MAX_VALUE);

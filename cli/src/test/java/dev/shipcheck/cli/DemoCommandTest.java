@@ -38,24 +38,27 @@ class DemoCommandTest {
           "ProductionBranchProtected",
           "ProductionMonitored",
           "RollbackReady",
-          "TestsBeforeDeploy");
+          "TestsBeforeDeploy",
+          "ProductionDeploysApproved",
+          "ApproverIsNotAuthor",
+          "DeploymentAuditTrail");
 
   /** P pass, F fail, W waived, - not applicable, ? not available. */
   static final String EXPECTED =
       """
-      #              Appr Pipe Chg  CCI  Core AWS  Lat  Used Pin  Dock Gate Prot Mon  Roll Test
-      shop           P    P    P    P    P    P    P    P    P    P    P    P    P    P    P
-      checkout       P    P    P    P    P    P    P    P    P    P    P    P    P    P    P
-      payments       P    P    F    P    P    P    P    P    P    P    F    P    P    P    P
-      search         P    P    F    P    P    P    F    P    P    P    P    P    P    P    P
-      inventory      F    F    F    P    P    F    P    P    P    P    P    P    P    P    P
-      reporting      P    P    F    P    P    F    -    F    P    P    P    P    F    F    P
-      notifications  P    P    -    P    P    F    P    P    P    P    P    P    F    P    P
-      billing        P    P    -    P    P    F    P    P    P    P    P    P    P    P    F
-      admin-portal   P    P    -    P    P    F    P    P    P    P    P    P    P    P    P
-      analytics      F    P    ?    P    P    P    P    P    P    P    P    ?    P    P    P
-      mobile-api     -    F    -    F    F    P    -    F    -    F    F    F    F    F    -
-      legacy-web     P    P    -    P    P    P    W    P    F    P    P    P    P    P    P
+      #              Appr Pipe Chg  CCI  Core AWS  Lat  Used Pin  Dock Gate Prot Mon  Roll Test Depl Self Trail
+      shop           P    P    P    P    P    P    P    P    P    P    P    P    P    P    P    P    P    P
+      checkout       P    P    P    P    P    P    P    P    P    P    P    P    P    P    P    P    F    P
+      payments       P    P    F    P    P    P    P    P    P    P    F    P    P    P    P    -    -    -
+      search         P    P    F    P    P    P    F    P    P    P    P    P    P    P    P    F    P    P
+      inventory      F    F    F    P    P    F    P    P    P    P    P    P    P    P    P    P    -    P
+      reporting      P    P    F    P    P    F    -    F    P    P    P    P    F    F    P    -    -    -
+      notifications  P    P    -    P    P    F    P    P    P    P    P    P    F    P    P    -    -    -
+      billing        P    P    -    P    P    F    P    P    P    P    P    P    P    P    F    P    P    F
+      admin-portal   P    P    -    P    P    F    P    P    P    P    P    P    P    P    P    -    -    -
+      analytics      F    P    ?    P    P    P    P    P    P    P    P    ?    P    P    P    -    -    -
+      mobile-api     -    F    -    F    F    P    -    F    -    F    F    F    F    F    -    -    -    -
+      legacy-web     P    P    -    P    P    P    W    P    F    P    P    P    P    P    P    -    -    -
       """;
 
   @TempDir static Path tmp;
@@ -179,6 +182,12 @@ class DemoCommandTest {
     assertThat(text("inventory", "ApproverRestricted"))
         .contains("restricted only by project 'acme/inventory'");
     assertThat(text("shop", "ApproverRestricted")).contains("security group 'acme/deployers'");
+    assertThat(text("checkout", "ApproverIsNotAuthor"))
+        .contains("pipeline #8 release/deploy-production", "approved by dana, who started it");
+    assertThat(text("search", "ProductionDeploysApproved"))
+        .contains("pipeline #4", "with no approved approval job upstream");
+    assertThat(text("inventory", "ProductionDeploysApproved")).contains("REJECTED", "PENDING");
+    assertThat(text("billing", "DeploymentAuditTrail")).contains("pipeline #5", "no revision");
     assertThat(text("checkout", "DedicatedAwsAccount"))
         .contains("linked by policy projects.acme/checkout.awsAccount");
   }

@@ -1,6 +1,7 @@
 package dev.shipcheck.collectors.circleci;
 
 import dev.shipcheck.collectors.circleci.contexts.CircleCiContextsCollector;
+import dev.shipcheck.collectors.circleci.history.DeployHistoryCollector;
 import dev.shipcheck.collectors.http.UrlSource;
 import dev.shipcheck.core.collect.Collector;
 import dev.shipcheck.core.collect.CredentialTransport;
@@ -11,6 +12,8 @@ import dev.shipcheck.core.collect.SourceContext;
 import dev.shipcheck.core.collect.SourceFactory;
 import dev.shipcheck.core.collect.SourceStatus;
 import dev.shipcheck.core.policy.PolicySection;
+import dev.shipcheck.facts.evidence.AuditWindow;
+import dev.shipcheck.facts.evidence.EvidencePolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -72,7 +75,18 @@ public final class CircleCiSourceFactory implements SourceFactory {
                 endpoint.orElse(URI.create("https://circleci.com" + OrbRegistryClient.PATH)),
                 token,
                 timeout),
-            CircleCiContextsCollector.from(context, base));
+            CircleCiContextsCollector.from(context, base),
+            new DeployHistoryCollector(
+                endpoint.isPresent()
+                    ? URI.create(base.strip().replaceAll("/+$", ""))
+                    : URI.create("https://circleci.com"),
+                token,
+                () ->
+                    AuditWindow.of(
+                        context.policy().policy().section(EvidencePolicy.SECTION),
+                        context.option(EvidencePolicy.SINCE_OPTION),
+                        context.option(EvidencePolicy.UNTIL_OPTION),
+                        context.clock())));
     boolean configured =
         context.mode() == ScanMode.ORGANIZATION
             || token.isPresent()

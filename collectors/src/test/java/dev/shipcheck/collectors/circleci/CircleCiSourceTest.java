@@ -180,7 +180,7 @@ class CircleCiSourceTest {
     Source quiet = f.create(context(ScanMode.LOCAL, policy(POLICY), none, none));
     assertThat(quiet.status().configured()).isFalse();
     assertThat(quiet.status().howToEnable()).contains("--use circleci", "--circleci-url");
-    assertThat(quiet.collectors()).hasSize(2);
+    assertThat(quiet.collectors()).hasSize(3);
     assertThat(
             f.create(context(ScanMode.LOCAL, policy(POLICY), none, Map.of("CIRCLECI_TOKEN", "t")))
                 .status()

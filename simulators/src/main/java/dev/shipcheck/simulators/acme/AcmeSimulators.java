@@ -3,6 +3,7 @@ package dev.shipcheck.simulators.acme;
 import dev.shipcheck.simulators.aws.AwsOrganizationsSimulator;
 import dev.shipcheck.simulators.circleci.CircleCiSimulator;
 import dev.shipcheck.simulators.circleci.contexts.CircleCiContextsHandler;
+import dev.shipcheck.simulators.circleci.history.PipelineHistoryHandler;
 import dev.shipcheck.simulators.github.GitHubSimulator;
 import dev.shipcheck.simulators.github.SimConfig;
 import dev.shipcheck.simulators.github.SimRepo;
@@ -137,6 +138,20 @@ public final class AcmeSimulators implements AutoCloseable {
     }
   }
 
+  /**
+   * Dates the CircleCI pipeline history relative to {@code now} (the scan's clock), so the demo's
+   * deploys fall inside its audit period whatever the clock says.
+   */
+  public AcmeSimulators historyAt(java.time.Instant now) {
+    history.set(
+        AcmeHistory.handler(
+            org, CIRCLECI_TOKEN, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    return this;
+  }
+
+  private final java.util.concurrent.atomic.AtomicReference<PipelineHistoryHandler> history =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   /** The organisation the simulators serve (for the generated one, its accounts and checks). */
   public AcmeOrg org() {
     return org;
@@ -161,6 +176,9 @@ public final class AcmeSimulators implements AutoCloseable {
             .owner("gh/" + AcmeOrg.ORG, org.contexts())
             .build()
             .faultRate(s.faultRate()));
+    historyAt(java.time.Instant.now());
+    PipelineHistoryHandler.PATHS.forEach(
+        path -> circleci.handle(path, exchange -> history.get().handle(exchange)));
     if (s.latencyMillis() > 0) {
       circleci.fault(new CircleCiSimulator.Fault.Delay(s.latencyMillis()));
     }

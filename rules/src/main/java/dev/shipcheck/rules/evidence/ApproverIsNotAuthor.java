@@ -1,0 +1,88 @@
+package dev.shipcheck.rules.evidence;
+
+import dev.shipcheck.core.fact.Facts;
+import dev.shipcheck.core.outcome.Severity;
+import dev.shipcheck.core.rule.Finding;
+import dev.shipcheck.core.rule.PolicyRule;
+import dev.shipcheck.core.rule.Rule;
+import dev.shipcheck.core.rule.RuleContext;
+import dev.shipcheck.core.rule.Verdict;
+import dev.shipcheck.facts.evidence.DeployHistory;
+import dev.shipcheck.facts.evidence.DeployHistory.Attempt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Operating evidence for Deployment Policy §6 and Environments §2 and §4: nobody approved the
+ * production deploy they started. The approver's login is compared, ignoring case, with the
+ * pipeline's trigger actor and with whoever started the workflow run (a rerun's {@code
+ * started_by}); {@code system-actor} (a schedule) is nobody.
+ *
+ * <p>Pull request authors come from the GitHub production-change source: it joins on {@link
+ * Attempt#revision()} (the commit the pipeline built), so adding the authors of the pull requests a
+ * deploy shipped is a second fact read here, not a change to the CircleCI history. Until then a
+ * PASS says that authors were not compared.
+ */
+@PolicyRule(
+    title = "No production deploy was approved by the person who started it",
+    clauses = {"DEPLOY-6.1", "ENV-2.1", "ENV-4.1"},
+    severity = Severity.HIGH,
+    facts = DeployHistory.class,
+    tags = {"circleci", "evidence"})
+public final class ApproverIsNotAuthor implements Rule {
+
+  @Override
+  public Verdict evaluate(Facts facts, RuleContext context) {
+    DeployHistory h = facts.get(DeployHistory.class);
+    List<Attempt> approved = h.attempts().stream().filter(a -> a.approver().isPresent()).toList();
+    if (approved.isEmpty()) {
+      return DeployEvidence.nothing(h, "no production deploy was approved");
+    }
+    List<Finding> findings = new ArrayList<>();
+    List<String> unnamed = new ArrayList<>();
+    for (Attempt a : approved) {
+      DeployHistory.Person approver = a.approver().get();
+      if (approver.login().isEmpty()) {
+        unnamed.add(a.subject() + ": " + approver.problem().orElse("approver not named"));
+        continue;
+      }
+      for (String initiator : a.initiatorLogins()) {
+        if (approver.sameLogin(initiator)) {
+          findings.add(
+              Finding.of(
+                  a.subject(),
+                  DeployEvidence.describe(a)
+                      + " was approved by "
+                      + approver.display()
+                      + ", who started it"));
+          break;
+        }
+      }
+    }
+    Verdict pass =
+        Verdict.pass(
+                "none of the %s approved production deploys of %s in %s was approved by the person"
+                    + " who started it",
+                approved.size(), h.projectSlug(), h.window().describe())
+            .withNote(
+                "approvers were compared with pipeline and workflow initiators; pull request"
+                    + " authors are not compared yet (the GitHub production-change source is not"
+                    + " joined)");
+    if (findings.isEmpty() && !unnamed.isEmpty()) {
+      return Verdict.notAvailable(
+          "CircleCI did not name the approver of %s", String.join("; ", unnamed));
+    }
+    Verdict v = DeployEvidence.judge(h, "Approvers of production deploys", findings, pass);
+    if (!findings.isEmpty()) {
+      v =
+          v.withRemediation(
+              "Make a second person approve: restrict the production context to a security group"
+                  + " and agree that the initiator never approves their own deploy; review each"
+                  + " listed deploy after the fact.");
+      if (!unnamed.isEmpty()) {
+        v = v.withNote("approver not named: " + String.join("; ", unnamed));
+      }
+    }
+    return v;
+  }
+}
