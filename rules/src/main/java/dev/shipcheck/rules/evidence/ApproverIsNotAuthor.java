@@ -9,8 +9,11 @@ import dev.shipcheck.core.rule.RuleContext;
 import dev.shipcheck.core.rule.Verdict;
 import dev.shipcheck.facts.evidence.DeployHistory;
 import dev.shipcheck.facts.evidence.DeployHistory.Attempt;
+import dev.shipcheck.facts.github.ProductionChanges;
+import dev.shipcheck.facts.github.ProductionChanges.MergedPullRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Operating evidence for Deployment Policy §6 and Environments §2 and §4: nobody approved the
@@ -18,16 +21,17 @@ import java.util.List;
  * pipeline's trigger actor and with whoever started the workflow run (a rerun's {@code
  * started_by}); {@code system-actor} (a schedule) is nobody.
  *
- * <p>Pull request authors come from the GitHub production-change source: it joins on {@link
- * Attempt#revision()} (the commit the pipeline built), so adding the authors of the pull requests a
- * deploy shipped is a second fact read here, not a change to the CircleCI history. Until then a
- * PASS says that authors were not compared.
+ * <p>When the scan also read the GitHub production changes ({@link ProductionChanges}, collected
+ * for ChangesReviewedBeforeProduction), the approver is also compared with the author of the pull
+ * request whose merge commit is the revision the pipeline built ({@link Attempt#revision()}). A
+ * deploy that ships several pull requests at once is compared with the one it was built from only;
+ * a PASS says which comparison was made.
  */
 @PolicyRule(
     title = "No production deploy was approved by the person who started it",
     clauses = {"DEPLOY-6.1", "ENV-2.1", "ENV-4.1"},
     severity = Severity.HIGH,
-    facts = DeployHistory.class,
+    facts = {DeployHistory.class, ProductionChanges.class},
     tags = {"circleci", "evidence"})
 public final class ApproverIsNotAuthor implements Rule {
 
@@ -38,6 +42,7 @@ public final class ApproverIsNotAuthor implements Rule {
     if (approved.isEmpty()) {
       return DeployEvidence.nothing(h, "no production deploy was approved");
     }
+    Optional<ProductionChanges> changes = facts.find(ProductionChanges.class);
     List<Finding> findings = new ArrayList<>();
     List<String> unnamed = new ArrayList<>();
     for (Attempt a : approved) {
@@ -46,6 +51,7 @@ public final class ApproverIsNotAuthor implements Rule {
         unnamed.add(a.subject() + ": " + approver.problem().orElse("approver not named"));
         continue;
       }
+      boolean self = false;
       for (String initiator : a.initiatorLogins()) {
         if (approver.sameLogin(initiator)) {
           findings.add(
@@ -55,8 +61,25 @@ public final class ApproverIsNotAuthor implements Rule {
                       + " was approved by "
                       + approver.display()
                       + ", who started it"));
+          self = true;
           break;
         }
+      }
+      if (!self) {
+        shippedBy(changes, a).stream()
+            .filter(pr -> pr.author().isPresent() && approver.sameLogin(pr.author().get().login()))
+            .findFirst()
+            .ifPresent(
+                pr ->
+                    findings.add(
+                        Finding.of(
+                            a.subject(),
+                            DeployEvidence.describe(a)
+                                + " was approved by "
+                                + approver.display()
+                                + ", author of pull request #"
+                                + pr.number()
+                                + " it shipped")));
       }
     }
     Verdict pass =
@@ -65,9 +88,12 @@ public final class ApproverIsNotAuthor implements Rule {
                     + " who started it",
                 approved.size(), h.projectSlug(), h.window().describe())
             .withNote(
-                "approvers were compared with pipeline and workflow initiators; pull request"
-                    + " authors are not compared yet (the GitHub production-change source is not"
-                    + " joined)");
+                changes.isPresent()
+                    ? "approvers were compared with pipeline and workflow initiators and with the"
+                        + " author of the pull request each deploy's revision was merged from"
+                    : "approvers were compared with pipeline and workflow initiators; pull request"
+                        + " authors were not compared (the GitHub production changes were not read"
+                        + " in this scan)");
     if (findings.isEmpty() && !unnamed.isEmpty()) {
       return Verdict.notAvailable(
           "CircleCI did not name the approver of %s", String.join("; ", unnamed));
@@ -84,5 +110,16 @@ public final class ApproverIsNotAuthor implements Rule {
       }
     }
     return v;
+  }
+
+  /** The merged pull requests whose merge commit is the revision the attempt's pipeline built. */
+  private static List<MergedPullRequest> shippedBy(Optional<ProductionChanges> changes, Attempt a) {
+    if (changes.isEmpty() || a.revision().isEmpty()) {
+      return List.of();
+    }
+    String revision = a.revision().get();
+    return changes.get().pullRequests().stream()
+        .filter(pr -> pr.mergeCommit().filter(revision::equalsIgnoreCase).isPresent())
+        .toList();
   }
 }
