@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * this machine; nothing can reach the internet.
  */
 class HostilePolicyTest {
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String SECRET = "fake-aws-secret-access-key-for-tests";
   static final Map<String, String> TOKENS =
       Map.of(
           "GITHUB_TOKEN", "gh-test-token-never-printed",

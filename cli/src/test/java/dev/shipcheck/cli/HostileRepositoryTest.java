@@ -33,15 +33,15 @@ class HostileRepositoryTest {
   static final Map<String, String> SECRETS = new LinkedHashMap<>();
 
   static {
-    SECRETS.put("GITHUB_TOKEN", "ghp_FAKEhostileGitHubToken0000000000000001");
-    SECRETS.put("CIRCLECI_TOKEN", "CCIPAT_FAKEhostileCircleCiToken000000002");
-    SECRETS.put("STATUSCAKE_API_TOKEN", "FAKEhostileStatusCakeToken0000000003");
-    SECRETS.put("AWS_ACCESS_KEY_ID", "AKIAFAKEHOSTILE00004");
-    SECRETS.put("AWS_SECRET_ACCESS_KEY", "FAKEhostileAwsSecretAccessKey0000000000005");
+    SECRETS.put("GITHUB_TOKEN", "fake-github-token-hostile-0001");
+    SECRETS.put("CIRCLECI_TOKEN", "fake-circleci-token-hostile-0002");
+    SECRETS.put("STATUSCAKE_API_TOKEN", "fake-statuscake-token-hostile-0003");
+    SECRETS.put("AWS_ACCESS_KEY_ID", "fake-aws-access-key-id-0004");
+    SECRETS.put("AWS_SECRET_ACCESS_KEY", "fake-aws-secret-access-key-hostile-0005");
   }
 
   /** The checkout token actions/checkout leaves in .git/config. */
-  static final String CHECKOUT_TOKEN = "ghs_FAKEcheckoutTokenInGitConfig000000006";
+  static final String CHECKOUT_TOKEN = "fake-checkout-token-in-git-config-0006";
 
   private static final Pattern RAW_BIDI =
       Pattern.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]");

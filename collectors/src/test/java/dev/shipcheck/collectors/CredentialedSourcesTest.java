@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * here opens a connection: the refusal comes before any client exists.
  */
 class CredentialedSourcesTest {
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String SECRET = "fake-aws-secret-access-key-for-tests";
 
   /** factory, its endpoint option, its policy key, the environment that gives it a credential. */
   static Stream<Arguments> credentialedSources() {

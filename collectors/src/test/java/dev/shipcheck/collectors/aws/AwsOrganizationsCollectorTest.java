@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real AWS SDK against the awsJson 1.1 simulator on loopback. */
 class AwsOrganizationsCollectorTest {
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String SECRET = "fake-aws-secret-access-key-for-tests";
   private final SourceHarness harness = new SourceHarness();
   private AwsOrganizationsSimulator sim;
 

@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class AwsSourceFactoryTest {
-  private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  private static final String SECRET = "fake-aws-secret-access-key-for-tests";
 
   private static Source local(Map<String, String> options, Map<String, String> env) {
     return new AwsSourceFactory().create(SourceHarness.local(options, env));

@@ -166,7 +166,7 @@ class GitCollectorTest {
     assertThat(c.problem()).contains("outside the repository");
   }
 
-  private static final String TOKEN = "ghs_checkoutTokenThatMustNeverBeRead0123";
+  private static final String TOKEN = "fake-checkout-token-that-must-never-be-read";
 
   /** A checkout's config as actions/checkout leaves it: the token in an extra header. */
   private static Path withTokenInGitConfig(Path repo) throws IOException {
