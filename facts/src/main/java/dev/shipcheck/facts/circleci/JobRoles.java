@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,8 +48,6 @@ public final class JobRoles {
               + "|\\bpython3?\\s+-m\\s+(pytest|unittest)\\b)",
           LinearRegex.Syntax.RE2,
           LinearRegex.Option.MULTILINE);
-  private static final Set<String> STRONG_PRODUCTION = Set.of("prod", "production", "prd");
-  private static final Set<String> PRODUCTION_WORDS = Set.of("prod", "production", "prd", "live");
 
   /** Which environment a deploy job deploys to, and what decided it. */
   public record Environment(boolean production, Optional<String> word, String why) {}
@@ -59,7 +56,7 @@ public final class JobRoles {
   private final CircleCiPolicy settings;
   private final LinearRegex deployName;
   private final LinearRegex testName;
-  private final Set<String> nonProduction = new LinkedHashSet<>();
+  private final EnvironmentWords environments;
   private final Map<JobEntry, Optional<String>> deployReasons =
       Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<JobEntry, Optional<String>> testReasons =
@@ -70,7 +67,7 @@ public final class JobRoles {
     this.settings = settings;
     this.deployName = settings.deployJobRegex();
     this.testName = settings.testJobRegex();
-    settings.nonProductionEnvironments().forEach(w -> nonProduction.add(lower(w)));
+    this.environments = new EnvironmentWords(settings);
   }
 
   /** Why the entry counts as a deploy job, or empty if it does not. */
@@ -299,24 +296,10 @@ public final class JobRoles {
     if (value.contains("<<") || value.contains("${") || value.startsWith("$")) {
       return Optional.empty();
     }
-    List<String> ws = words(value);
     String shown = from + ": " + DeploySteps.shown(value);
-    for (String w : ws) {
-      if (STRONG_PRODUCTION.contains(w)) {
-        return Optional.of(new Environment(true, Optional.of(w), shown));
-      }
-    }
-    for (String w : ws) {
-      if (nonProduction.contains(w)) {
-        return Optional.of(new Environment(false, Optional.of(w), shown));
-      }
-    }
-    for (String w : ws) {
-      if (PRODUCTION_WORDS.contains(w)) {
-        return Optional.of(new Environment(true, Optional.of(w), shown));
-      }
-    }
-    return Optional.empty();
+    return environments
+        .decide(value)
+        .map(d -> new Environment(d.production(), Optional.of(d.word()), shown));
   }
 
   /** The deployment orb's declaration when the entry runs one of its jobs. */
@@ -367,42 +350,5 @@ public final class JobRoles {
   /** Whether the entry's steps are in this config (false for a registry orb's job). */
   public boolean stepsVisible(JobEntry e) {
     return pipeline.definition(e).isPresent();
-  }
-
-  /** Lower-case words of a name: split on anything not a letter or digit, and on camelCase. */
-  static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder w = new StringBuilder();
-    char prev = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean letter = c < 128 && Character.isLetter(c);
-      boolean digit = c >= '0' && c <= '9';
-      if (!letter && !digit) {
-        flush(w, out);
-      } else if (w.length() > 0
-          && (Character.isLowerCase(prev) && Character.isUpperCase(c)
-              || Character.isLetter(prev) && digit
-              || Character.isDigit(prev) && letter)) {
-        flush(w, out);
-        w.append(c);
-      } else {
-        w.append(c);
-      }
-      prev = c;
-    }
-    flush(w, out);
-    return out;
-  }
-
-  private static void flush(StringBuilder w, List<String> out) {
-    if (w.length() > 0) {
-      out.add(lower(w.toString()));
-      w.setLength(0);
-    }
-  }
-
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

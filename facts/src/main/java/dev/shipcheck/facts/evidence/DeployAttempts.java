@@ -2,6 +2,7 @@ package dev.shipcheck.facts.evidence;
 
 import dev.shipcheck.core.regex.LinearRegex;
 import dev.shipcheck.facts.circleci.CircleCiPolicy;
+import dev.shipcheck.facts.circleci.EnvironmentWords;
 import dev.shipcheck.facts.evidence.DeployHistory.Attempt;
 import dev.shipcheck.facts.evidence.DeployHistory.JobRun;
 import dev.shipcheck.facts.evidence.DeployHistory.Outcome;
@@ -16,7 +17,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,16 +25,15 @@ import java.util.Set;
  * Judges the deploy attempts of pipeline history. History has no steps, so a production deploy job
  * is recognised by the job name it actually ran, as the config rules recognise one whose steps
  * cannot be seen: a name matching {@code circleci.deployJobPattern} (searched, linear time), never
- * an approval job, and a production one unless its name carries only a non-production environment
- * word ({@code prod}, {@code production}, {@code live} make it production; a word of {@code
- * circleci.nonProductionEnvironments} alone makes it not; no word: production).
+ * an approval job, and a production one unless its name names another environment, judged by the
+ * config rules' {@link EnvironmentWords} ({@code deploy_uat_live} is not production; no environment
+ * word: production).
  *
  * <p>The approval upstream of a deploy is an approval job of the same workflow run, found through
  * the deploy job's {@code dependencies} (followed transitively) when CircleCI lists any, else by
  * time order (an approval that stopped before the deploy started); each attempt says which.
  */
 public final class DeployAttempts {
-  private static final Set<String> PRODUCTION_WORDS = Set.of("prod", "production", "live");
   private static final Set<String> STARTED =
       Set.of(
           "success",
@@ -48,11 +47,11 @@ public final class DeployAttempts {
       Set.of("failed", "infrastructure_fail", "timedout", "terminated-unknown", "canceled");
 
   private final LinearRegex deployName;
-  private final Set<String> nonProduction = new LinkedHashSet<>();
+  private final EnvironmentWords environments;
 
   public DeployAttempts(CircleCiPolicy policy) {
     this.deployName = policy.deployJobRegex();
-    policy.nonProductionEnvironments().forEach(w -> nonProduction.add(lower(w)));
+    this.environments = new EnvironmentWords(policy);
   }
 
   /** Whether a job of this name (not an approval) deploys to production. */
@@ -60,11 +59,7 @@ public final class DeployAttempts {
     if (job.approval() || !deployName.find(job.name())) {
       return false;
     }
-    List<String> words = words(job.name());
-    if (words.stream().anyMatch(PRODUCTION_WORDS::contains)) {
-      return true;
-    }
-    return words.stream().noneMatch(nonProduction::contains);
+    return environments.decide(job.name()).map(EnvironmentWords.Decision::production).orElse(true);
   }
 
   /** Every production deploy attempt of the pipelines, newest pipeline first as given. */
@@ -182,36 +177,5 @@ public final class DeployAttempts {
       }
     }
     return out;
-  }
-
-  /**
-   * Lower-case words of a name: split on anything not an ASCII letter or digit, and on camelCase
-   * (one pass, no pattern: the name is the repository's).
-   */
-  static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder w = new StringBuilder();
-    char prev = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      boolean hump = c >= 'A' && c <= 'Z' && prev >= 'a' && prev <= 'z';
-      if ((!word || hump) && w.length() > 0) {
-        out.add(lower(w.toString()));
-        w.setLength(0);
-      }
-      if (word) {
-        w.append(c);
-      }
-      prev = c;
-    }
-    if (w.length() > 0) {
-      out.add(lower(w.toString()));
-    }
-    return out;
-  }
-
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

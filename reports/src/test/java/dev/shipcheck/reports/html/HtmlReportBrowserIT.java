@@ -6,6 +6,7 @@ import dev.shipcheck.core.outcome.Outcome;
 import dev.shipcheck.core.report.Result;
 import dev.shipcheck.core.report.ScanReport;
 import dev.shipcheck.fixtures.browser.BrowserPage;
+import dev.shipcheck.fixtures.reports.SampleHistory;
 import dev.shipcheck.fixtures.reports.SampleReports;
 import java.io.IOException;
 import java.net.URI;
@@ -263,27 +264,7 @@ class HtmlReportBrowserIT extends ChromiumTest {
                   Optional.of("CircleCiConfigured"))
               : x);
     }
-    ScanReport r = report;
-    ScanReport caused =
-        new ScanReport(
-            r.schemaVersion(),
-            r.tool(),
-            r.policy(),
-            r.target(),
-            r.startedAt(),
-            r.durationMillis(),
-            r.sources(),
-            r.apiRequests(),
-            r.metrics(),
-            r.rules(),
-            r.clauses(),
-            results,
-            r.notifications(),
-            r.waivers(),
-            r.summary(),
-            r.gate(),
-            r.history(),
-            r.policyNotes());
+    ScanReport caused = SampleHistory.withResults(report, results);
     BrowserPage page = open(write("caused", caused));
     select(page, "f-sort", "project");
     String rows =
